@@ -1,0 +1,21 @@
+package io.tlscheck.engine.rules;
+
+import java.util.List;
+
+/**
+ * Every rule the engine runs, in the order their findings are listed. Adding a rule means one
+ * new class in this package, its test, and one line here.
+ */
+public final class Rules {
+    private static final List<Rule> ALL = List.of(
+            new ChainUntrusted(),
+            new CertificateExpired(),
+            new HostnameMismatch());
+
+    private Rules() {
+    }
+
+    public static List<Rule> all() {
+        return ALL;
+    }
+}
