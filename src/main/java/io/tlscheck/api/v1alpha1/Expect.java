@@ -1,0 +1,153 @@
+package io.tlscheck.api.v1alpha1;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/** What the endpoint is held to. Every field is optional; defaults are the engine's. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class Expect {
+    @JsonPropertyDescription("A certificate expiring within this is a Warning (default 30d).")
+    private String expiryWarning;
+
+    @JsonPropertyDescription("A certificate expiring within this is Failing (default 7d); not longer than expiryWarning.")
+    private String expiryCritical;
+
+    @JsonPropertyDescription("Lowest acceptable TLS version: 1.2 or 1.3 (default 1.2; 1.0 and 1.1 are always Failing).")
+    private String minProtocol;
+
+    @JsonPropertyDescription("Mozilla server-side TLS profile the cipher suites are held to: Modern, Intermediate (default) or Old.")
+    private String profile;
+
+    @JsonPropertyDescription("Smallest acceptable RSA key (default 2048).")
+    private Integer minRsaBits;
+
+    @JsonPropertyDescription("Smallest acceptable EC key (default 256).")
+    private Integer minEcBits;
+
+    @JsonPropertyDescription("Digests forbidden in certificate signatures below the trust anchor (default SHA1, MD5).")
+    private List<String> forbiddenSignatureAlgorithms;
+
+    @JsonPropertyDescription("The leaf's issuer must contain one of these (a DN or part of one, such as O=Let's Encrypt).")
+    private List<String> issuers;
+
+    @JsonPropertyDescription("Names the leaf must cover besides the server name.")
+    private List<String> subjectAltNames;
+
+    @JsonPropertyDescription("SHA-256 SPKI pins (base64); some certificate in the chain must match one.")
+    private List<String> spkiPins;
+
+    @JsonPropertyDescription("Require the server to staple an OCSP response.")
+    private Boolean ocspStapling;
+
+    @JsonPropertyDescription("Ask the CA whether certificates were revoked: None (default), OCSP (with CRL fallback) or CRL.")
+    private String revocation;
+
+    @JsonPropertyDescription("The served leaf must equal the certificate in this Secret.")
+    private SecretMatch matchSecret;
+
+    public String getExpiryWarning() {
+        return expiryWarning;
+    }
+
+    public void setExpiryWarning(String expiryWarning) {
+        this.expiryWarning = expiryWarning;
+    }
+
+    public String getExpiryCritical() {
+        return expiryCritical;
+    }
+
+    public void setExpiryCritical(String expiryCritical) {
+        this.expiryCritical = expiryCritical;
+    }
+
+    public String getMinProtocol() {
+        return minProtocol;
+    }
+
+    public void setMinProtocol(String minProtocol) {
+        this.minProtocol = minProtocol;
+    }
+
+    public String getProfile() {
+        return profile;
+    }
+
+    public void setProfile(String profile) {
+        this.profile = profile;
+    }
+
+    public Integer getMinRsaBits() {
+        return minRsaBits;
+    }
+
+    public void setMinRsaBits(Integer minRsaBits) {
+        this.minRsaBits = minRsaBits;
+    }
+
+    public Integer getMinEcBits() {
+        return minEcBits;
+    }
+
+    public void setMinEcBits(Integer minEcBits) {
+        this.minEcBits = minEcBits;
+    }
+
+    public List<String> getForbiddenSignatureAlgorithms() {
+        return forbiddenSignatureAlgorithms;
+    }
+
+    public void setForbiddenSignatureAlgorithms(List<String> forbiddenSignatureAlgorithms) {
+        this.forbiddenSignatureAlgorithms = forbiddenSignatureAlgorithms;
+    }
+
+    public List<String> getIssuers() {
+        return issuers;
+    }
+
+    public void setIssuers(List<String> issuers) {
+        this.issuers = issuers;
+    }
+
+    public List<String> getSubjectAltNames() {
+        return subjectAltNames;
+    }
+
+    public void setSubjectAltNames(List<String> subjectAltNames) {
+        this.subjectAltNames = subjectAltNames;
+    }
+
+    public List<String> getSpkiPins() {
+        return spkiPins;
+    }
+
+    public void setSpkiPins(List<String> spkiPins) {
+        this.spkiPins = spkiPins;
+    }
+
+    public Boolean getOcspStapling() {
+        return ocspStapling;
+    }
+
+    public void setOcspStapling(Boolean ocspStapling) {
+        this.ocspStapling = ocspStapling;
+    }
+
+    public String getRevocation() {
+        return revocation;
+    }
+
+    public void setRevocation(String revocation) {
+        this.revocation = revocation;
+    }
+
+    public SecretMatch getMatchSecret() {
+        return matchSecret;
+    }
+
+    public void setMatchSecret(SecretMatch matchSecret) {
+        this.matchSecret = matchSecret;
+    }
+}

@@ -1,0 +1,19 @@
+package io.tlscheck.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/** An Ingress whose TLS hosts are checked through its load-balancer address. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class IngressTarget {
+    @JsonPropertyDescription("Name of the Ingress in the TlsCheck's namespace.")
+    private String name;
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+}
