@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
@@ -29,7 +30,7 @@ final class YamlLocations {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
                 int line = parser.currentTokenLocation().getLineNr();
-                if (parser.getParsingContext().inRoot() && (token.isStructStart() || token.isScalarValue())) {
+                if (startsDocument(parser, token)) {
                     current = new HashMap<>();
                     documents.add(current);
                     current.put("", line);
@@ -45,6 +46,15 @@ final class YamlLocations {
             }
         }
         return new YamlLocations(documents);
+    }
+
+    /** A value whose parent is the root: the first token of a new YAML document. */
+    private static boolean startsDocument(JsonParser parser, JsonToken token) {
+        JsonStreamContext context = parser.getParsingContext();
+        if (token.isStructStart()) {
+            return context.getParent() != null && context.getParent().inRoot();
+        }
+        return token.isScalarValue() && context.inRoot();
     }
 
     int documentCount() {
