@@ -55,6 +55,9 @@ final class BenchCommand implements Callable<Integer> {
         if (concurrency < 1 || concurrency > 1024) {
             throw new UsageException("--concurrency must be between 1 and 1024");
         }
+        if (duration.isZero()) {
+            throw new UsageException("--duration must be longer than zero");
+        }
         if (duration.compareTo(MAX_DURATION) > 0 || warmup.compareTo(MAX_DURATION) > 0) {
             throw new UsageException("--duration and --warmup are limited to 10m");
         }

@@ -77,6 +77,9 @@ public final class ConnectionOptions {
     }
 
     ProbeOptions probeOptions() {
+        if (timeout.isZero()) {
+            throw new UsageException("--timeout must be longer than zero");
+        }
         List<String> protocols = new ArrayList<>();
         if (tls13) {
             protocols.add("TLSv1.3");

@@ -11,11 +11,7 @@ public final class DurationConverter implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
         try {
-            Duration d = Durations.parse(value);
-            if (d.isZero()) {
-                throw new TypeConversionException("must be longer than zero");
-            }
-            return d;
+            return Durations.parse(value);
         } catch (IllegalArgumentException e) {
             throw new TypeConversionException(e.getMessage());
         }

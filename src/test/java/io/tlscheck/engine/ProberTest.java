@@ -187,4 +187,24 @@ class ProberTest {
             assertThat(seen.succeeded()).isTrue();
         }
     }
+
+    @Test
+    void hugeChainIsRefusedQuicklyWithAClearMessage() throws IOException {
+        java.util.List<java.security.cert.X509Certificate> chain = new java.util.ArrayList<>();
+        chain.add(leaf.certificate());
+        Issued previous = ca;
+        for (int i = 0; i < 30; i++) {
+            Issued next = TestCertificates.ca("Filler " + i).issuedBy(previous).build();
+            chain.add(next.certificate());
+            previous = next;
+        }
+        try (TestTlsServer server = TestTlsServer.serving(leaf)
+                .chain(chain.toArray(java.security.cert.X509Certificate[]::new)).start()) {
+            Observation seen = prober.probe(new Endpoint("127.0.0.1", server.port(), "valid.test"), FAST);
+
+            assertThat(seen.failure()).isNotNull();
+            assertThat(seen.failure().message()).contains("chain");
+            assertThat(seen.timings().total()).isLessThan(Duration.ofSeconds(5));
+        }
+    }
 }
