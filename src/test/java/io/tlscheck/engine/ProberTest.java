@@ -207,4 +207,24 @@ class ProberTest {
             assertThat(seen.timings().total()).isLessThan(Duration.ofSeconds(5));
         }
     }
+
+    @Test
+    void negotiatesAlpn() throws IOException {
+        try (TestTlsServer server = TestTlsServer.serving(leaf).alpn("h2", "http/1.1").start()) {
+            Observation seen = prober.probe(new Endpoint("127.0.0.1", server.port(), "valid.test"),
+                    FAST.withAlpn(List.of("http/1.1", "h2")));
+
+            assertThat(seen.failure()).isNull();
+            assertThat(seen.alpn()).isIn("h2", "http/1.1");
+        }
+    }
+
+    @Test
+    void noAlpnOfferedMeansNoneNegotiated() throws IOException {
+        try (TestTlsServer server = TestTlsServer.serving(leaf).alpn("h2").start()) {
+            Observation seen = prober.probe(new Endpoint("127.0.0.1", server.port(), "valid.test"), FAST);
+
+            assertThat(seen.alpn()).isNull();
+        }
+    }
 }

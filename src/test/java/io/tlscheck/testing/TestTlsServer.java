@@ -62,6 +62,11 @@ public final class TestTlsServer implements AutoCloseable {
             server.setEnabledCipherSuites(builder.cipherSuites.toArray(String[]::new));
         }
         server.setNeedClientAuth(builder.clientCa != null);
+        if (!builder.alpn.isEmpty()) {
+            javax.net.ssl.SSLParameters params = server.getSSLParameters();
+            params.setApplicationProtocols(builder.alpn.toArray(String[]::new));
+            server.setSSLParameters(params);
+        }
         acceptor = Thread.ofPlatform().daemon().name("test-tls-server").start(this::acceptLoop);
     }
 
@@ -132,6 +137,7 @@ public final class TestTlsServer implements AutoCloseable {
         private List<String> protocols = List.of();
         private List<String> cipherSuites = List.of();
         private X509Certificate clientCa;
+        private List<String> alpn = List.of();
 
         private Builder(Issued leaf, X509Certificate... rest) {
             chain.add(leaf.certificate());
@@ -153,6 +159,12 @@ public final class TestTlsServer implements AutoCloseable {
 
         public Builder cipherSuites(String... values) {
             cipherSuites = List.of(values);
+            return this;
+        }
+
+        /** Application protocols the server accepts, in its order of preference. */
+        public Builder alpn(String... values) {
+            alpn = List.of(values);
             return this;
         }
 
