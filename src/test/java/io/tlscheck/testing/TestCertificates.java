@@ -250,7 +250,8 @@ public final class TestCertificates {
         }
     }
 
-    private static String defaultSignature(KeyPair keys) {
+    /** SHA-256 with the key's type: what tests sign with unless told otherwise. */
+    static String defaultSignature(KeyPair keys) {
         return keys.getPublic().getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
     }
 
