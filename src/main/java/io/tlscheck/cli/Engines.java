@@ -1,7 +1,7 @@
 package io.tlscheck.cli;
 
 import io.tlscheck.engine.Inspector;
-import io.tlscheck.engine.revocation.RevocationChecker;
+import io.tlscheck.engine.revocation.HttpRevocationChecker;
 
 /** The one place the CLI assembles the engine, so every command judges alike. */
 final class Engines {
@@ -9,6 +9,7 @@ final class Engines {
     }
 
     static Inspector inspector() {
-        return Inspector.withDefaults(RevocationChecker.NONE);
+        // The revocation checker creates its HTTP client on first use: free when not asked for.
+        return Inspector.withDefaults(new HttpRevocationChecker());
     }
 }
