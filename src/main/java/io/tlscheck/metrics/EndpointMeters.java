@@ -1,0 +1,67 @@
+package io.tlscheck.metrics;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.tlscheck.engine.Observation;
+import io.tlscheck.engine.Report;
+import io.tlscheck.engine.Verdict;
+
+/** The per-endpoint series of one check. Gauges read mutable holders, so updates cost no allocation. */
+final class EndpointMeters {
+    private final Tags tags;
+    private final AtomicLong expiry = new AtomicLong();
+    private final AtomicLong success = new AtomicLong();
+    private final Meter expiryGauge;
+    private final Meter successGauge;
+    private Meter versionGauge;
+    private String protocol;
+
+    EndpointMeters(MeterRegistry registry, Tags checkTags, Report report) {
+        Observation seen = report.observation();
+        this.tags = checkTags.and("endpoint", id(report), "server_name",
+                seen.endpoint().serverName() == null ? "" : seen.endpoint().serverName());
+        expiryGauge = Gauge.builder("tlscheck.certificate.expiry.timestamp", expiry, AtomicLong::get)
+                .description("notAfter of the served leaf certificate, in seconds since the epoch")
+                .baseUnit("seconds").tags(tags).register(registry);
+        successGauge = Gauge.builder("tlscheck.check.success", success, AtomicLong::get)
+                .description("1 when the endpoint's last check was Healthy or Warning, else 0")
+                .tags(tags).register(registry);
+    }
+
+    /** {@code address:port}, which is what tells two endpoints of a Service apart. */
+    static String id(Report report) {
+        Observation seen = report.observation();
+        String host = seen.address() != null ? seen.address() : seen.endpoint().host();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + seen.endpoint().port();
+    }
+
+    void update(MeterRegistry registry, Report report) {
+        Observation seen = report.observation();
+        if (seen.leaf() != null) {
+            expiry.set(seen.leaf().getNotAfter().toInstant().getEpochSecond());
+        }
+        success.set(report.verdict() == Verdict.HEALTHY || report.verdict() == Verdict.WARNING ? 1 : 0);
+        String negotiated = seen.protocol();
+        if (negotiated != null && !negotiated.equals(protocol)) {
+            if (versionGauge != null) {
+                registry.remove(versionGauge);
+            }
+            versionGauge = Gauge.builder("tlscheck.tls.version.info", () -> 1)
+                    .description("The TLS version the endpoint negotiated, as a label")
+                    .tags(tags).tag("protocol", negotiated).register(registry);
+            protocol = negotiated;
+        }
+    }
+
+    void removeFrom(MeterRegistry registry) {
+        registry.remove(expiryGauge);
+        registry.remove(successGauge);
+        if (versionGauge != null) {
+            registry.remove(versionGauge);
+        }
+    }
+}
