@@ -8,6 +8,8 @@ package io.tlscheck.engine;
 public enum FailureKind {
     DNS_FAILURE("connect.dns", "DnsFailure", Verdict.UNKNOWN,
             "Check the host name and the resolver configuration."),
+    TARGET_NOT_ALLOWED("target.not-allowed", "TargetNotAllowed", Verdict.FAILING,
+            "The operator's target policy forbids this address; ask the cluster admin, or check the target."),
     CONNECTION_REFUSED("connect.refused", "ConnectionRefused", Verdict.UNKNOWN,
             "Nothing listens on that port: check the port and that the server is running."),
     NETWORK_UNREACHABLE("connect.unreachable", "NetworkUnreachable", Verdict.UNKNOWN,

@@ -36,7 +36,12 @@ public final class Inspector {
     }
 
     public static Inspector withDefaults(RevocationChecker revocation) {
-        Prober prober = new Prober();
+        return withPolicy(AddressPolicy.ALLOW_ALL, revocation);
+    }
+
+    /** Every rule, the system clock, and the given limit on where probes may connect. */
+    public static Inspector withPolicy(AddressPolicy policy, RevocationChecker revocation) {
+        Prober prober = new Prober(Clock.systemUTC(), policy);
         return new Inspector(prober, new ProtocolEnumerator(prober), revocation, Rules.all(), Clock.systemUTC());
     }
 

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -52,14 +53,16 @@ public final class Prober {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Clock clock;
+    private final AddressPolicy policy;
 
     public Prober() {
-        this(Clock.systemUTC());
+        this(Clock.systemUTC(), AddressPolicy.ALLOW_ALL);
     }
 
-    public Prober(Clock clock) {
+    public Prober(Clock clock, AddressPolicy policy) {
         TlsRuntime.configure();
         this.clock = clock;
+        this.policy = policy;
     }
 
     public Observation probe(Endpoint endpoint, ProbeOptions options) {
@@ -107,6 +110,11 @@ public final class Prober {
             long t = System.nanoTime();
             address = resolve();
             dnsNanos = System.nanoTime() - t;
+            Optional<String> denied = policy.deny(endpoint.host(), address);
+            if (denied.isPresent()) {
+                failure = new ProbeFailure(FailureKind.TARGET_NOT_ALLOWED, denied.get());
+                return;
+            }
 
             phase = ProbePhase.CONNECT;
             t = System.nanoTime();

@@ -227,4 +227,19 @@ class ProberTest {
             assertThat(seen.alpn()).isNull();
         }
     }
+
+    @Test
+    void addressPolicyIsAppliedAfterDnsAndNoConnectionIsMade() throws IOException {
+        try (TestTlsServer server = TestTlsServer.serving(leaf).start()) {
+            Prober guarded = new Prober(java.time.Clock.systemUTC(),
+                    (host, address) -> address.isLoopbackAddress()
+                            ? java.util.Optional.of(host + " resolves to " + address.getHostAddress() + ", a loopback address")
+                            : java.util.Optional.empty());
+            Observation seen = guarded.probe(new Endpoint("localhost", server.port(), "valid.test"), FAST);
+
+            assertThat(seen.failure().kind()).isEqualTo(FailureKind.TARGET_NOT_ALLOWED);
+            assertThat(seen.failure().message()).startsWith("localhost resolves to ");
+            assertThat(server.handshakes()).isZero();
+        }
+    }
 }
