@@ -9,6 +9,10 @@ import java.util.List;
 public final class Rules {
     private static final List<Rule> ALL = List.of(
             new ChainUntrusted(),
+            new IncompleteChain(),
+            new SelfSignedCertificate(),
+            new ChainOutOfOrder(),
+            new ExtraCertificates(),
             new CertificateExpired(),
             new HostnameMismatch());
 
