@@ -14,6 +14,9 @@ public final class Rules {
             new ChainOutOfOrder(),
             new ExtraCertificates(),
             new CertificateExpired(),
+            new CertificateNotYetValid(),
+            new CertificateExpiringCritical(),
+            new CertificateExpiringSoon(),
             new HostnameMismatch());
 
     private Rules() {

@@ -73,6 +73,11 @@ final class Contexts {
                 .validFor(NOW.minus(days(30)), NOW.plus(days(60)));
     }
 
+    /** A {@link #leaf} for {@link #NAME} valid from 90 days before {@link #NOW} until {@code notAfter}. */
+    static Issued leafUntil(Instant notAfter) {
+        return leaf(NAME).validFor(NOW.minus(days(90)), notAfter).build();
+    }
+
     /** An intermediate CA under {@link #root()}, valid for years around {@link #NOW}. */
     static TestCertificates intermediateCa(String commonName) {
         return TestCertificates.ca(commonName).issuedBy(root())
