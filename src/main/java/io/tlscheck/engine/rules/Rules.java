@@ -17,7 +17,10 @@ public final class Rules {
             new CertificateNotYetValid(),
             new CertificateExpiringCritical(),
             new CertificateExpiringSoon(),
-            new HostnameMismatch());
+            new HostnameMismatch(),
+            new NoSubjectAltName(),
+            new MissingExpectedNames(),
+            new UnexpectedIssuer());
 
     private Rules() {
     }
