@@ -20,7 +20,10 @@ public final class Rules {
             new HostnameMismatch(),
             new NoSubjectAltName(),
             new MissingExpectedNames(),
-            new UnexpectedIssuer());
+            new UnexpectedIssuer(),
+            new WeakRsaKey(),
+            new WeakEcKey(),
+            new WeakSignature());
 
     private Rules() {
     }
