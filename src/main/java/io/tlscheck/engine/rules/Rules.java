@@ -23,7 +23,10 @@ public final class Rules {
             new UnexpectedIssuer(),
             new WeakRsaKey(),
             new WeakEcKey(),
-            new WeakSignature());
+            new WeakSignature(),
+            new LegacyProtocol(),
+            new ProtocolBelowMinimum(),
+            new WeakCipherSuite());
 
     private Rules() {
     }
