@@ -26,7 +26,11 @@ public final class Rules {
             new WeakSignature(),
             new LegacyProtocol(),
             new ProtocolBelowMinimum(),
-            new WeakCipherSuite());
+            new WeakCipherSuite(),
+            new MissingServerAuthEku(),
+            new MissingExtendedKeyUsage(),
+            new IntermediateNotCa(),
+            new LeafIsCa());
 
     private Rules() {
     }
