@@ -30,7 +30,11 @@ public final class Rules {
             new MissingServerAuthEku(),
             new MissingExtendedKeyUsage(),
             new IntermediateNotCa(),
-            new LeafIsCa());
+            new LeafIsCa(),
+            new OcspStapleMissing(),
+            new CertificateRevoked(),
+            new RevocationUnknown(),
+            new PinMismatch());
 
     private Rules() {
     }

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import io.tlscheck.engine.Certificates;
+import io.tlscheck.engine.revocation.RevocationResult;
 
 /** Phrases the findings share, so that messages read alike whichever rule wrote them. */
 final class Wording {
@@ -21,6 +22,16 @@ final class Wording {
     /** The UTC calendar date: precise enough for people, and the same wherever the check runs. */
     static LocalDate date(Instant instant) {
         return instant.atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    /** {@code prefix + text + suffix}, or nothing when the text is missing: for optional details. */
+    static String ifPresent(String prefix, String text, String suffix) {
+        return text == null || text.isBlank() ? "" : prefix + text + suffix;
+    }
+
+    /** Where a revocation answer came from ({@code OCSP}, {@code CRL}), or {@code the CA} when not said. */
+    static String source(RevocationResult result) {
+        return result.source() == null || result.source().isBlank() ? "the CA" : result.source();
     }
 
     /** {@code a, b, c} or, past {@code shown} items, {@code a, b, c and 4 more}: messages stay one line. */

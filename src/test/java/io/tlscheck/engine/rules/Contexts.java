@@ -51,11 +51,14 @@ final class Contexts {
         this.served = served;
     }
 
-    /** Built once per test JVM: the CA certificates every test shares. */
+    /**
+     * Built once per test JVM: the CA certificates every test shares. Their keys are their own,
+     * not from the pool, so no leaf can share a key (and an SPKI pin) with them.
+     */
     private static final class Pki {
-        static final Issued ROOT = TestCertificates.ca("Test Root")
+        static final Issued ROOT = TestCertificates.ca("Test Root").freshKey()
                 .validFor(NOW.minus(days(3650)), NOW.plus(days(3650))).build();
-        static final Issued INTERMEDIATE = TestCertificates.ca("Test Intermediate").issuedBy(ROOT)
+        static final Issued INTERMEDIATE = TestCertificates.ca("Test Intermediate").freshKey().issuedBy(ROOT)
                 .validFor(NOW.minus(days(1000)), NOW.plus(days(1000))).build();
     }
 
