@@ -4,6 +4,8 @@ import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
@@ -33,6 +35,7 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -45,6 +48,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 public final class TestCertificates {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Not installed globally: only used for what the JDK's providers refuse (secp224r1). */
+    private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
     private static final AtomicLong SERIALS = new AtomicLong(System.nanoTime() & 0xffffffL);
     private static final ConcurrentHashMap<String, List<KeyPair>> KEY_POOL = new ConcurrentHashMap<>();
     private static final ConcurrentHashMap<String, AtomicLong> KEY_CURSOR = new ConcurrentHashMap<>();
@@ -119,7 +124,12 @@ public final class TestCertificates {
         return this;
     }
 
-    /** EC key on a named curve: 256 (secp256r1), 384, 521, or 224 (secp224r1) for weak-key tests. */
+    /**
+     * EC key on a named curve: 256 (secp256r1), 384, 521, or 224 (secp224r1) for weak-key tests.
+     * The JDK reads secp224r1 keys in certificates but no longer generates or signs with them,
+     * so those keys come from BouncyCastle; a certificate signed by one cannot be verified by the
+     * JDK either, so use a secp224r1 key on a leaf, not on an issuer a chain must be built through.
+     */
     public TestCertificates ec(int bits) {
         keyAlgorithm = "EC";
         keySize = bits;
@@ -242,12 +252,18 @@ public final class TestCertificates {
                         new CRLDistPoint(new DistributionPoint[] {new DistributionPoint(name, null, null)}));
             }
             String algorithm = signatureAlgorithm != null ? signatureAlgorithm : defaultSignature(signingKeys);
-            ContentSigner signer = new JcaContentSignerBuilder(algorithm).build(signingKeys.getPrivate());
+            ContentSigner signer = signerBuilder(algorithm, signingKeys.getPrivate()).build(signingKeys.getPrivate());
             X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(builder.build(signer));
             return new Issued(certificate, keys);
         } catch (Exception e) {
             throw new IllegalStateException("cannot generate test certificate " + subject, e);
         }
+    }
+
+    private static JcaContentSignerBuilder signerBuilder(String algorithm, PrivateKey key) {
+        JcaContentSignerBuilder builder = new JcaContentSignerBuilder(algorithm);
+        // A BouncyCastle key (secp224r1) must be signed with by BouncyCastle: SunEC rejects the curve.
+        return key.getClass().getName().startsWith("org.bouncycastle.") ? builder.setProvider(BOUNCY_CASTLE) : builder;
     }
 
     /** SHA-256 with the key's type: what tests sign with unless told otherwise. */
@@ -271,7 +287,10 @@ public final class TestCertificates {
 
     public static KeyPair generate(String algorithm, int size) {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+            boolean weakCurve = algorithm.equals("EC") && size == 224;
+            KeyPairGenerator generator = weakCurve
+                    ? KeyPairGenerator.getInstance(algorithm, BOUNCY_CASTLE)
+                    : KeyPairGenerator.getInstance(algorithm);
             if (algorithm.equals("EC")) {
                 generator.initialize(new ECGenParameterSpec(switch (size) {
                     case 224 -> "secp224r1";

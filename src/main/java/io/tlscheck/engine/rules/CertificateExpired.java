@@ -3,10 +3,8 @@ package io.tlscheck.engine.rules;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
-import io.tlscheck.engine.Certificates;
 import io.tlscheck.engine.Durations;
 import io.tlscheck.engine.Finding;
 import io.tlscheck.engine.Severity;
@@ -28,13 +26,12 @@ final class CertificateExpired implements Rule {
 
     @Override
     public Optional<Finding> evaluate(CheckContext context) {
-        for (X509Certificate cert : ValidityScope.certificates(context)) {
+        for (X509Certificate cert : PathScope.certificates(context)) {
             Instant notAfter = cert.getNotAfter().toInstant();
             if (notAfter.isBefore(context.now())) {
                 Duration ago = Duration.between(notAfter, context.now());
-                return Optional.of(finding("%s for %s expired %s ago (%s)",
-                        cert.equals(context.leaf()) ? "certificate" : "issuing certificate",
-                        Certificates.shortName(cert), Durations.words(ago), notAfter.atZone(ZoneOffset.UTC).toLocalDate()));
+                return Optional.of(finding("%s expired %s ago (%s)",
+                        Wording.certificate(context, cert), Durations.words(ago), Wording.date(notAfter)));
             }
         }
         return Optional.empty();

@@ -9,8 +9,32 @@ import java.util.List;
 public final class Rules {
     private static final List<Rule> ALL = List.of(
             new ChainUntrusted(),
+            new IncompleteChain(),
+            new SelfSignedCertificate(),
+            new ChainOutOfOrder(),
+            new ExtraCertificates(),
             new CertificateExpired(),
-            new HostnameMismatch());
+            new CertificateNotYetValid(),
+            new CertificateExpiringCritical(),
+            new CertificateExpiringSoon(),
+            new HostnameMismatch(),
+            new NoSubjectAltName(),
+            new MissingExpectedNames(),
+            new UnexpectedIssuer(),
+            new WeakRsaKey(),
+            new WeakEcKey(),
+            new WeakSignature(),
+            new LegacyProtocol(),
+            new ProtocolBelowMinimum(),
+            new WeakCipherSuite(),
+            new MissingServerAuthEku(),
+            new MissingExtendedKeyUsage(),
+            new IntermediateNotCa(),
+            new LeafIsCa(),
+            new OcspStapleMissing(),
+            new CertificateRevoked(),
+            new RevocationUnknown(),
+            new PinMismatch());
 
     private Rules() {
     }
