@@ -9,7 +9,10 @@
 # The same settings can be given as environment variables: ROUNDS, DURATION, CONCURRENCY,
 # ONLY, KEYS, KEEP=1, plus NGINX_WORKERS (default auto), WRK_THREADS (default 2),
 # TLSCHECK (default bin/tlscheck), GOAL (default 1.2), STRICT=1 (exit 1 when a ratio misses
-# the goal), COOLDOWN (seconds between runs, default 1).
+# the goal), COOLDOWN (seconds between runs, default 1), OTHER_CPU_LIMIT (default 25: % of a
+# core other processes may use before a run counts as disturbed), RETRIES (default 2: reruns of
+# a disturbed run), WAIT_IDLE (default 120: seconds to wait for an idle machine, at the start
+# and before a rerun).
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -27,9 +30,12 @@ TLSCHECK=${TLSCHECK:-$REPO/bin/tlscheck}
 GOAL=${GOAL:-1.2}
 STRICT=${STRICT:-0}
 COOLDOWN=${COOLDOWN:-1}
+OTHER_CPU_LIMIT=${OTHER_CPU_LIMIT:-25}
+RETRIES=${RETRIES:-2}
+WAIT_IDLE=${WAIT_IDLE:-120}
 SERVER_NAME=bench.tlscheck.test
 
-usage() { sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 die() { echo "bench: $*" >&2; exit 2; }
 say() { echo "bench: $*" >&2; }
 
@@ -56,6 +62,8 @@ else die "--duration must look like 10s or 2m"; fi
 DURATION=${SECONDS_PER_RUN}s
 case "$ONLY" in both|blackbox|tlscheck) ;; *) die "--only must be both, blackbox or tlscheck" ;; esac
 for key in $KEYS; do case "$key" in rsa|ecdsa) ;; *) die "--keys takes rsa and/or ecdsa" ;; esac; done
+[[ "$RETRIES$WAIT_IDLE$OTHER_CPU_LIMIT$COOLDOWN" =~ ^[0-9]+$ ]] || die "RETRIES, WAIT_IDLE, OTHER_CPU_LIMIT and COOLDOWN are whole numbers"
+[ "$RETRIES" -le 5 ] && [ "$WAIT_IDLE" -le 1800 ] || die "RETRIES is at most 5 and WAIT_IDLE at most 1800"
 [ "$WRK_THREADS" -le "$CONCURRENCY" ] || WRK_THREADS=$CONCURRENCY
 want_blackbox() { [ "$ONLY" != tlscheck ]; }
 want_tlscheck() { [ "$ONLY" != blackbox ]; }
@@ -321,12 +329,32 @@ cpu_report() {
                printf "cpu: machine %.0f%%, nginx %.0f%%, blackbox %.0f%%, client %.0f%%, other %.0f%%", m, n, b, c, o }')
   CPU_OTHER=$(sed 's/.*other \([0-9]*\)%.*/\1/' <<<"$CPU_LINE")
 }
+# A run is disturbed when processes outside the benchmark used more than OTHER_CPU_LIMIT % of a
+# core. It is repeated, after waiting for the machine to calm down, up to RETRIES times; one
+# still disturbed then is kept, counted and reported.
 DISTURBED=0
-flag_disturbed() { # what who key round
-  if [ "${CPU_OTHER:-0}" -gt "${OTHER_CPU_LIMIT:-25}" ]; then
-    DISTURBED=$((DISTURBED + 1))
-    say "warning: other processes used ${CPU_OTHER}% CPU during $1 $2 round $3: this run's figure is not reliable"
-  fi
+is_disturbed() { [ "${CPU_OTHER:-0}" -gt "$OTHER_CPU_LIMIT" ]; }
+wait_idle() { # seconds: wait until the machine is idle (under 15% of a core for 2 s), at most that long
+  local deadline=$((SECONDS + $1)) b0 b1 pct
+  while :; do
+    b0=$(machine_busy_ticks); sleep 2; b1=$(machine_busy_ticks)
+    pct=$(((b1 - b0) * 100 / CLK_TCK / 2))
+    [ "$pct" -le 15 ] && return 0
+    [ "$SECONDS" -lt "$deadline" ] || { IDLE_PCT=$pct; return 1; }
+  done
+}
+measure() { # blackbox|tlscheck key round: sets RESULT
+  local who=$1 key=$2 round=$3 try
+  for try in $(seq 0 "$RETRIES"); do
+    "run_$who" "$key" "$round"
+    is_disturbed || return 0
+    if [ "$try" -lt "$RETRIES" ]; then
+      say "other processes used ${CPU_OTHER}% CPU during that run: waiting for an idle machine (up to ${WAIT_IDLE}s) and running it again"
+      wait_idle "$WAIT_IDLE" || true
+    fi
+  done
+  DISTURBED=$((DISTURBED + 1))
+  say "warning: other processes used ${CPU_OTHER}% CPU during $who $(key_label "$key") round $round: this figure is not reliable"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -346,7 +374,6 @@ run_blackbox() { # key round
   say "$(printf '%-11s round %d  blackbox  %9.1f probes/s  (failed probes: %s; %s)' \
     "$(key_label "$key")" "$round" "$rate" "$failed" "$cpu")"
   [ "${failed:-0}" = 0 ] || say "warning: $failed probes failed under load; only successful probes are counted"
-  flag_disturbed blackbox "$(key_label "$key")" "$round"
   RESULT=$rate
 }
 
@@ -363,7 +390,6 @@ run_tlscheck() { # key round
   [ -n "$rate" ] || { sed -n '1,40p' "$out" >&2; die "tlscheck bench printed no '<number> checks/s' line (exit $rc)"; }
   [ "$rc" = 0 ] || say "note: tlscheck bench exited $rc (output in $LOG)"
   say "$(printf '%-11s round %d  tlscheck  %9.1f checks/s  (%s)' "$(key_label "$key")" "$round" "$rate" "$cpu")"
-  flag_disturbed tlscheck "$(key_label "$key")" "$round"
   RESULT=$rate
 }
 
@@ -377,9 +403,8 @@ median() { [ $# -gt 0 ] || return 0; printf '%s\n' "$@" | sort -g | awk '{a[NR]=
 # ---------------------------------------------------------------------------------------------
 say "work dir $WORK, log $LOG"
 # The figures only mean something on an otherwise idle machine: look for a second first.
-busy0=$(machine_busy_ticks); sleep 1; busy1=$(machine_busy_ticks)
-if [ $(((busy1 - busy0) * 100 / CLK_TCK)) -gt 20 ]; then
-  say "warning: the machine is already $(((busy1 - busy0) * 100 / CLK_TCK))% busy (100% = one core) before the benchmark starts: figures will be low and noisy"
+if ! wait_idle "$WAIT_IDLE"; then
+  say "warning: the machine is still ${IDLE_PCT}% busy (100% = one core) after ${WAIT_IDLE}s: figures will be low and noisy"
 fi
 free_port; RSA_PORT=$FREE_PORT
 free_port; ECDSA_PORT=$FREE_PORT
@@ -403,11 +428,11 @@ for round in $(seq "$ROUNDS"); do
     if [ $((round % 2)) = 1 ]; then order="blackbox tlscheck"; else order="tlscheck blackbox"; fi
     for who in $order; do
       if [ "$who" = blackbox ] && want_blackbox; then
-        run_blackbox "$key" "$round"
+        measure blackbox "$key" "$round"
         RATES[blackbox,$key]+="$RESULT "
         sleep "$COOLDOWN"
       elif [ "$who" = tlscheck ] && want_tlscheck; then
-        run_tlscheck "$key" "$round"
+        measure tlscheck "$key" "$round"
         RATES[tlscheck,$key]+="$RESULT "
         sleep "$COOLDOWN"
       fi
