@@ -2,6 +2,7 @@ package io.tlscheck.cli;
 
 import java.io.PrintWriter;
 
+import io.tlscheck.engine.TlsRuntime;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,6 +20,8 @@ public final class Main {
     static final int EXIT_INTERNAL = 70;
 
     public static void main(String[] args) {
+        // Before anything can touch JSSE, which reads these settings once.
+        TlsRuntime.configure();
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -10,7 +10,10 @@ import java.security.Security;
  * by {@link io.tlscheck.engine.chain.ChainBuilder} and the rules, not by JSSE.
  *
  * <p>These properties are read once, when JSSE initialises, so {@link #configure()} must run
- * before the first TLS object is created; every engine entry point calls it.
+ * before anything in the process uses TLS: the CLI's and the operator's main methods call it
+ * first thing (the operator's Kubernetes client speaks TLS too), and the test suite calls it
+ * from a JUnit session listener. The engine's constructors call it as well, which is enough
+ * only for processes where the engine is the first TLS user.
  */
 public final class TlsRuntime {
     /** Never offered: suites without authentication or encryption are not TLS worth probing. */
