@@ -23,15 +23,17 @@ import java.util.Set;
  * @param expectedNames               when non-empty, the leaf must cover all of these names too
  * @param spkiPins                    when non-empty, some certificate in the chain must have one of
  *                                    these SHA-256 SPKI pins (base64, as in HPKP)
+ * @param expectedLeaf                when set, the served leaf must be this certificate (from a
+ *                                    Kubernetes Secret, say); {@code null} otherwise
  */
 public record Expectations(Duration expiryWarning, Duration expiryCritical, String minProtocol, PolicyProfile profile,
                            int minRsaBits, int minEcBits, Set<String> forbiddenSignatureHashes,
                            boolean requireOcspStaple, RevocationMode revocation, List<String> expectedIssuers,
-                           List<String> expectedNames, List<String> spkiPins) {
+                           List<String> expectedNames, List<String> spkiPins, ExpectedLeaf expectedLeaf) {
 
     public static final Expectations DEFAULTS = new Expectations(Duration.ofDays(30), Duration.ofDays(7), "TLSv1.2",
             PolicyProfile.INTERMEDIATE, 2048, 256, Set.of("SHA1", "MD5"), false, RevocationMode.NONE,
-            List.of(), List.of(), List.of());
+            List.of(), List.of(), List.of(), null);
 
     public Expectations {
         Objects.requireNonNull(expiryWarning, "expiryWarning");
@@ -55,51 +57,56 @@ public record Expectations(Duration expiryWarning, Duration expiryCritical, Stri
 
     public Expectations withExpiryWindows(Duration warning, Duration critical) {
         return new Expectations(warning, critical, minProtocol, profile, minRsaBits, minEcBits,
-                forbiddenSignatureHashes, requireOcspStaple, revocation, expectedIssuers, expectedNames, spkiPins);
+                forbiddenSignatureHashes, requireOcspStaple, revocation, expectedIssuers, expectedNames, spkiPins, expectedLeaf);
     }
 
     public Expectations withMinProtocol(String value) {
         return new Expectations(expiryWarning, expiryCritical, value, profile, minRsaBits, minEcBits,
-                forbiddenSignatureHashes, requireOcspStaple, revocation, expectedIssuers, expectedNames, spkiPins);
+                forbiddenSignatureHashes, requireOcspStaple, revocation, expectedIssuers, expectedNames, spkiPins, expectedLeaf);
     }
 
     public Expectations withProfile(PolicyProfile value) {
         return new Expectations(expiryWarning, expiryCritical, minProtocol, value, minRsaBits, minEcBits,
-                forbiddenSignatureHashes, requireOcspStaple, revocation, expectedIssuers, expectedNames, spkiPins);
+                forbiddenSignatureHashes, requireOcspStaple, revocation, expectedIssuers, expectedNames, spkiPins, expectedLeaf);
     }
 
     public Expectations withKeySizes(int rsaBits, int ecBits) {
         return new Expectations(expiryWarning, expiryCritical, minProtocol, profile, rsaBits, ecBits,
-                forbiddenSignatureHashes, requireOcspStaple, revocation, expectedIssuers, expectedNames, spkiPins);
+                forbiddenSignatureHashes, requireOcspStaple, revocation, expectedIssuers, expectedNames, spkiPins, expectedLeaf);
     }
 
     public Expectations withForbiddenSignatureHashes(Set<String> value) {
         return new Expectations(expiryWarning, expiryCritical, minProtocol, profile, minRsaBits, minEcBits,
-                value, requireOcspStaple, revocation, expectedIssuers, expectedNames, spkiPins);
+                value, requireOcspStaple, revocation, expectedIssuers, expectedNames, spkiPins, expectedLeaf);
     }
 
     public Expectations withRequireOcspStaple(boolean value) {
         return new Expectations(expiryWarning, expiryCritical, minProtocol, profile, minRsaBits, minEcBits,
-                forbiddenSignatureHashes, value, revocation, expectedIssuers, expectedNames, spkiPins);
+                forbiddenSignatureHashes, value, revocation, expectedIssuers, expectedNames, spkiPins, expectedLeaf);
     }
 
     public Expectations withRevocation(RevocationMode value) {
         return new Expectations(expiryWarning, expiryCritical, minProtocol, profile, minRsaBits, minEcBits,
-                forbiddenSignatureHashes, requireOcspStaple, value, expectedIssuers, expectedNames, spkiPins);
+                forbiddenSignatureHashes, requireOcspStaple, value, expectedIssuers, expectedNames, spkiPins, expectedLeaf);
     }
 
     public Expectations withExpectedIssuers(List<String> value) {
         return new Expectations(expiryWarning, expiryCritical, minProtocol, profile, minRsaBits, minEcBits,
-                forbiddenSignatureHashes, requireOcspStaple, revocation, value, expectedNames, spkiPins);
+                forbiddenSignatureHashes, requireOcspStaple, revocation, value, expectedNames, spkiPins, expectedLeaf);
     }
 
     public Expectations withExpectedNames(List<String> value) {
         return new Expectations(expiryWarning, expiryCritical, minProtocol, profile, minRsaBits, minEcBits,
-                forbiddenSignatureHashes, requireOcspStaple, revocation, expectedIssuers, value, spkiPins);
+                forbiddenSignatureHashes, requireOcspStaple, revocation, expectedIssuers, value, spkiPins, expectedLeaf);
     }
 
     public Expectations withSpkiPins(List<String> value) {
         return new Expectations(expiryWarning, expiryCritical, minProtocol, profile, minRsaBits, minEcBits,
-                forbiddenSignatureHashes, requireOcspStaple, revocation, expectedIssuers, expectedNames, value);
+                forbiddenSignatureHashes, requireOcspStaple, revocation, expectedIssuers, expectedNames, value, expectedLeaf);
+    }
+
+    public Expectations withExpectedLeaf(ExpectedLeaf value) {
+        return new Expectations(expiryWarning, expiryCritical, minProtocol, profile, minRsaBits, minEcBits,
+                forbiddenSignatureHashes, requireOcspStaple, revocation, expectedIssuers, expectedNames, spkiPins, value);
     }
 }

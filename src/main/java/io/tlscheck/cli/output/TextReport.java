@@ -95,6 +95,7 @@ public final class TextReport {
             out.printf("%s   names     %s%n", stem, String.join(", ", names));
         }
         out.printf("%s   sha256    %s%n", stem, Certificates.sha256Fingerprint(cert));
+        out.printf("%s   spki pin  %s%n", stem, Certificates.spkiPin(cert));
         if (showCerts) {
             for (String line : Pem.write(cert).split("\n")) {
                 out.printf("%s   %s%n", stem, line.strip());

@@ -34,7 +34,9 @@ public final class Rules {
             new OcspStapleMissing(),
             new CertificateRevoked(),
             new RevocationUnknown(),
-            new PinMismatch());
+            new PinMismatch(),
+            new ServedCertificateStale(),
+            new ExpectedCertificateUnavailable());
 
     private Rules() {
     }
