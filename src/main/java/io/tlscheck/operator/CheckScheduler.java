@@ -14,8 +14,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 import org.jboss.logging.Logger;
 
@@ -25,8 +23,8 @@ import io.tlscheck.engine.Report;
 
 /**
  * Runs each TlsCheck's plan on its interval, off the reconcile threads. Reconciles hand in the
- * current plan and read back the latest run; when a run finishes, {@code onResult} asks for a
- * reconcile so the status can be written. Probes run on virtual threads, at most
+ * current plan and read back the latest run; when a run finishes, the {@link Listener} is told,
+ * and asks for a reconcile so the status can be written. Probes run on virtual threads, at most
  * {@code maxConcurrent} at once; each is bounded by its timeout, so silent endpoints cannot
  * hold up healthy ones for longer than that. Waiting probes are bounded by the number of
  * TlsChecks and their endpoints.
@@ -46,20 +44,29 @@ public final class CheckScheduler implements AutoCloseable {
         SPREAD
     }
 
+    /** What the scheduler tells its owner, from its own threads. */
+    public interface Listener {
+        /** Whether the TlsCheck still exists; a deleted one is forgotten instead of checked. */
+        boolean exists(ResourceID id);
+
+        /** A run finished: record it and ask for a reconcile. */
+        void finished(ResourceID id, CheckRun run);
+
+        /** A TlsCheck turned out to be gone: drop what is kept about it. */
+        void gone(ResourceID id);
+    }
+
     private final Inspector inspector;
     private final Semaphore inFlight;
-    private final Consumer<ResourceID> onResult;
-    private final Predicate<ResourceID> stillExists;
+    private final Listener listener;
     private final Clock clock;
     private final ScheduledExecutorService timer;
     private final Map<ResourceID, Entry> entries = new ConcurrentHashMap<>();
 
-    public CheckScheduler(Inspector inspector, int maxConcurrent, Consumer<ResourceID> onResult,
-                          Predicate<ResourceID> stillExists, Clock clock) {
+    public CheckScheduler(Inspector inspector, int maxConcurrent, Listener listener, Clock clock) {
         this.inspector = inspector;
         this.inFlight = new Semaphore(maxConcurrent);
-        this.onResult = onResult;
-        this.stillExists = stillExists;
+        this.listener = listener;
         this.clock = clock;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "tlscheck-scheduler");
@@ -135,9 +142,9 @@ public final class CheckScheduler implements AutoCloseable {
             entry.running = true;
             plan = entry.plan;
         }
-        if (!stillExists.test(id)) {
+        if (!listener.exists(id)) {
             forget(id);
-            onResult.accept(id);
+            listener.gone(id);
             return;
         }
         CheckRun run = null;
@@ -161,7 +168,7 @@ public final class CheckScheduler implements AutoCloseable {
             }
         }
         if (run != null) {
-            onResult.accept(id);
+            listener.finished(id, run);
         }
     }
 

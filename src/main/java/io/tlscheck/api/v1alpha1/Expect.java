@@ -5,25 +5,52 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.ValidationRule;
+
 /** What the endpoint is held to. Every field is optional; defaults are the engine's. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = Expect.DAYS_AS_DURATION_CRITICAL + " <= " + Expect.DAYS_AS_DURATION_WARNING,
+        message = "expiryCritical must not be longer than expiryWarning")
 public class Expect {
+    /** An expiry window: whole days (30d) or a Go duration (720h). */
+    public static final String WINDOW = "^([0-9]+d|([0-9]+(\\.[0-9]+)?(ms|s|m|h))+)$";
+    /** The versions a minimum may name: 1.0 and 1.1 are never acceptable anyway. */
+    public static final String MIN_PROTOCOL = "^(?i)(tlsv?)?1[._](2|3)$";
+    /** CEL has no days in durations: {@code 30d} becomes {@code 720h} before duration() reads it. */
+    static final String DAYS_AS_DURATION_CRITICAL = "duration(!has(self.expiryCritical) ? '168h' : "
+            + "self.expiryCritical.endsWith('d') ? string(int(self.expiryCritical.substring(0, "
+            + "self.expiryCritical.size() - 1)) * 24) + 'h' : self.expiryCritical)";
+    static final String DAYS_AS_DURATION_WARNING = "duration(!has(self.expiryWarning) ? '720h' : "
+            + "self.expiryWarning.endsWith('d') ? string(int(self.expiryWarning.substring(0, "
+            + "self.expiryWarning.size() - 1)) * 24) + 'h' : self.expiryWarning)";
+
     @JsonPropertyDescription("A certificate expiring within this is a Warning (default 30d).")
+    @Pattern(WINDOW)
     private String expiryWarning;
 
     @JsonPropertyDescription("A certificate expiring within this is Failing (default 7d); not longer than expiryWarning.")
+    @Pattern(WINDOW)
     private String expiryCritical;
 
     @JsonPropertyDescription("Lowest acceptable TLS version: 1.2 or 1.3 (default 1.2; 1.0 and 1.1 are always Failing).")
+    @Pattern(MIN_PROTOCOL)
     private String minProtocol;
 
     @JsonPropertyDescription("Mozilla server-side TLS profile the cipher suites are held to: Modern, Intermediate (default) or Old.")
+    @Pattern("^(?i)(modern|intermediate|old)$")
     private String profile;
 
     @JsonPropertyDescription("Smallest acceptable RSA key (default 2048).")
+    @Min(1024)
+    @Max(16384)
     private Integer minRsaBits;
 
     @JsonPropertyDescription("Smallest acceptable EC key (default 256).")
+    @Min(160)
+    @Max(521)
     private Integer minEcBits;
 
     @JsonPropertyDescription("Digests forbidden in certificate signatures below the trust anchor (default SHA1, MD5).")
@@ -42,6 +69,7 @@ public class Expect {
     private Boolean ocspStapling;
 
     @JsonPropertyDescription("Ask the CA whether certificates were revoked: None (default), OCSP (with CRL fallback) or CRL.")
+    @Pattern("^(?i)(none|ocsp|crl)$")
     private String revocation;
 
     @JsonPropertyDescription("The served leaf must equal the certificate in this Secret.")

@@ -3,13 +3,11 @@ package io.tlscheck.api.v1alpha1;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 import io.tlscheck.engine.Durations;
 import io.tlscheck.engine.PolicyProfile;
 import io.tlscheck.engine.RevocationMode;
 import io.tlscheck.engine.StartTls;
-import io.tlscheck.engine.TlsVersions;
 
 /**
  * The rules a TlsCheck spec must satisfy, in Java, for the CLI and sidecar that have no API
@@ -77,6 +75,11 @@ public final class SpecValidator {
     }
 
     private static void validateTiming(TlsCheckSpec spec, List<SpecError> errors) {
+        matches("/spec/interval", spec.getInterval(), TlsCheckSpec.GO_DURATION, "a duration such as 30s, 5m or 1h", errors);
+        matches("/spec/timeout", spec.getTimeout(), TlsCheckSpec.GO_DURATION, "a duration such as 10s or 1m", errors);
+        if (errors.stream().anyMatch(e -> e.path().equals("/spec/interval") || e.path().equals("/spec/timeout"))) {
+            return;
+        }
         Duration interval = spec.getInterval() == null ? DEFAULT_INTERVAL
                 : parse("/spec/interval", () -> Durations.parse(spec.getInterval()), errors);
         Duration timeout = spec.getTimeout() == null ? DEFAULT_TIMEOUT
@@ -93,6 +96,32 @@ public final class SpecValidator {
     }
 
     private static void validateExpect(Expect expect, List<SpecError> errors) {
+        validateWindows(expect, errors);
+        if (expect.getMinProtocol() != null) {
+            matches("/spec/expect/minProtocol", expect.getMinProtocol(), Expect.MIN_PROTOCOL, "1.2 or 1.3", errors);
+        }
+        if (expect.getProfile() != null) {
+            parse("/spec/expect/profile", () -> PolicyProfile.parse(expect.getProfile()), errors);
+        }
+        if (expect.getRevocation() != null) {
+            parse("/spec/expect/revocation", () -> RevocationMode.parse(expect.getRevocation()), errors);
+        }
+        range("/spec/expect/minRsaBits", expect.getMinRsaBits(), 1024, 16384, errors);
+        range("/spec/expect/minEcBits", expect.getMinEcBits(), 160, 521, errors);
+        if (expect.getMatchSecret() != null && blank(expect.getMatchSecret().getName())) {
+            errors.add(new SpecError("/spec/expect/matchSecret/name", "is required"));
+        }
+    }
+
+    private static void validateWindows(Expect expect, List<SpecError> errors) {
+        int before = errors.size();
+        matches("/spec/expect/expiryWarning", expect.getExpiryWarning(), Expect.WINDOW,
+                "days such as 30d, or a duration such as 720h", errors);
+        matches("/spec/expect/expiryCritical", expect.getExpiryCritical(), Expect.WINDOW,
+                "days such as 7d, or a duration such as 168h", errors);
+        if (errors.size() > before) {
+            return;
+        }
         Duration warning = expect.getExpiryWarning() == null ? Duration.ofDays(30)
                 : parse("/spec/expect/expiryWarning", () -> Durations.parse(expect.getExpiryWarning()), errors);
         Duration critical = expect.getExpiryCritical() == null ? Duration.ofDays(7)
@@ -101,25 +130,18 @@ public final class SpecValidator {
             errors.add(new SpecError("/spec/expect/expiryCritical", "must not be longer than expiryWarning ("
                     + Durations.format(critical) + " > " + Durations.format(warning) + ")"));
         }
-        if (expect.getMinProtocol() != null) {
-            parse("/spec/expect/minProtocol", () -> TlsVersions.parse(expect.getMinProtocol()), errors);
-        }
-        if (expect.getProfile() != null) {
-            parse("/spec/expect/profile", () -> PolicyProfile.parse(expect.getProfile()), errors);
-        }
-        if (expect.getRevocation() != null) {
-            parse("/spec/expect/revocation", () -> RevocationMode.parse(expect.getRevocation()), errors);
-        }
-        positive("/spec/expect/minRsaBits", expect.getMinRsaBits(), errors::add);
-        positive("/spec/expect/minEcBits", expect.getMinEcBits(), errors::add);
-        if (expect.getMatchSecret() != null && blank(expect.getMatchSecret().getName())) {
-            errors.add(new SpecError("/spec/expect/matchSecret/name", "is required"));
+    }
+
+    /** The CRD's OpenAPI pattern, so the CLI rejects exactly what the API server would. */
+    private static void matches(String path, String value, String pattern, String expected, List<SpecError> errors) {
+        if (value != null && !java.util.regex.Pattern.matches(pattern, value)) {
+            errors.add(new SpecError(path, "must be " + expected + " (got " + value + ")"));
         }
     }
 
-    private static void positive(String path, Integer value, Consumer<SpecError> errors) {
-        if (value != null && value < 1) {
-            errors.accept(new SpecError(path, "must be positive (got " + value + ")"));
+    private static void range(String path, Integer value, int min, int max, List<SpecError> errors) {
+        if (value != null && (value < min || value > max)) {
+            errors.add(new SpecError(path, "must be between " + min + " and " + max + " (got " + value + ")"));
         }
     }
 

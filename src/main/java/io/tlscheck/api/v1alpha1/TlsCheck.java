@@ -1,5 +1,7 @@
 package io.tlscheck.api.v1alpha1;
 
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -19,6 +21,14 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Plural("tlschecks")
 @Singular("tlscheck")
 @ShortNames("tlsc")
+@AdditionalPrinterColumn(name = "Target", jsonPath = ".status.target", type = Type.STRING)
+@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = Type.STRING)
+@AdditionalPrinterColumn(name = "Verdict", jsonPath = ".status.verdict", type = Type.STRING)
+@AdditionalPrinterColumn(name = "Expires-In", jsonPath = ".status.expiresIn", type = Type.STRING)
+@AdditionalPrinterColumn(name = "Protocol", jsonPath = ".status.protocol", type = Type.STRING)
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
+@AdditionalPrinterColumn(name = "Reason", jsonPath = ".status.reason", type = Type.STRING, priority = 1)
+@AdditionalPrinterColumn(name = "Message", jsonPath = ".status.message", type = Type.STRING, priority = 1)
 public class TlsCheck extends CustomResource<TlsCheckSpec, TlsCheckStatus> implements Namespaced {
     public static final String GROUP = "tlscheck.io";
     public static final String VERSION = "v1alpha1";
