@@ -54,7 +54,7 @@ public final class TestTlsServer implements AutoCloseable {
         }
         context.init(new KeyManager[] {keyManager}, trust, new SecureRandom());
         server = (SSLServerSocket) context.getServerSocketFactory()
-                .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                .createServerSocket(builder.port, 50, InetAddress.getByName(builder.address));
         if (!builder.protocols.isEmpty()) {
             server.setEnabledProtocols(builder.protocols.toArray(String[]::new));
         }
@@ -78,8 +78,9 @@ public final class TestTlsServer implements AutoCloseable {
         return server.getLocalPort();
     }
 
+    /** The loopback address it listens on (127.0.0.1 unless bound elsewhere in 127.0.0.0/8). */
     public String host() {
-        return "127.0.0.1";
+        return server.getInetAddress().getHostAddress();
     }
 
     /** Handshakes completed so far. */
@@ -138,6 +139,8 @@ public final class TestTlsServer implements AutoCloseable {
         private List<String> cipherSuites = List.of();
         private X509Certificate clientCa;
         private List<String> alpn = List.of();
+        private String address = "127.0.0.1";
+        private int port;
 
         private Builder(Issued leaf, X509Certificate... rest) {
             chain.add(leaf.certificate());
@@ -159,6 +162,19 @@ public final class TestTlsServer implements AutoCloseable {
 
         public Builder cipherSuites(String... values) {
             cipherSuites = List.of(values);
+            return this;
+        }
+
+        /**
+         * Listen on another loopback address and a fixed port, so several servers can stand for
+         * the endpoints of one Service (same port, different addresses).
+         */
+        public Builder bindTo(String loopbackAddress, int fixedPort) {
+            if (!loopbackAddress.startsWith("127.")) {
+                throw new IllegalArgumentException("test servers listen on 127.0.0.0/8 only");
+            }
+            address = loopbackAddress;
+            port = fixedPort;
             return this;
         }
 
