@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -61,7 +63,13 @@ class OperatorIT {
         client.configMaps().inNamespace(NS).resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
                 .withNewMetadata().withName("test-ca").endMetadata().withData(Map.of("ca.crt", caPem)).build())
                 .serverSideApply();
-        operator = OperatorProcess.start(KubePlane.kubeconfig(), Map.of("TLSCHECK_POLICY_DENY_CIDRS", "127.0.0.9/32"));
+        // EndpointSlices may not hold loopback addresses, so the Service tests use FQDN slices
+        // whose names the operator's JVM resolves to 127.0.0.x through a JDK hosts file.
+        Path hosts = Files.writeString(Path.of("target/operator-it-hosts"),
+                "127.0.0.2 replica-a.operator-it.test\n127.0.0.3 replica-b.operator-it.test\n"
+                        + "127.0.0.5 later.operator-it.test\n");
+        operator = OperatorProcess.start(KubePlane.kubeconfig(), Map.of("TLSCHECK_POLICY_DENY_CIDRS", "127.0.0.9/32",
+                "TLSCHECK_JAVA_OPTS", "-Djdk.net.hosts.file=" + hosts.toAbsolutePath()));
     }
 
     @AfterAll
@@ -207,11 +215,11 @@ class OperatorIT {
                     .build()).serverSideApply();
             client.discovery().v1().endpointSlices().inNamespace(NS).resource(new EndpointSliceBuilder()
                     .withNewMetadata().withName("web-1").addToLabels("kubernetes.io/service-name", "web").endMetadata()
-                    .withAddressType("IPv4")
+                    .withAddressType("FQDN")
                     .addNewPort().withName("https").withPort(port).withProtocol("TCP").endPort()
-                    .addNewEndpoint().withAddresses("127.0.0.2").withNewConditions().withReady(true).endConditions()
+                    .addNewEndpoint().withAddresses("replica-a.operator-it.test").withNewConditions().withReady(true).endConditions()
                     .withNewTargetRef().withKind("Pod").withName("web-fresh").endTargetRef().endEndpoint()
-                    .addNewEndpoint().withAddresses("127.0.0.3").withNewConditions().withReady(true).endConditions()
+                    .addNewEndpoint().withAddresses("replica-b.operator-it.test").withNewConditions().withReady(true).endConditions()
                     .withNewTargetRef().withKind("Pod").withName("web-old").endTargetRef().endEndpoint()
                     .build()).serverSideApply();
             TlsCheckSpec spec = new TlsCheckSpec();
@@ -227,7 +235,7 @@ class OperatorIT {
 
             TlsCheck done = await("web", reason("ServedCertificateStale"), "ServedCertificateStale");
             assertThat(done.getStatus().getEndpoints()).hasSize(2);
-            assertThat(done.getStatus().getMessage()).contains("127.0.0.3:" + port + " (pod web-old)");
+            assertThat(done.getStatus().getMessage()).contains("replica-b.operator-it.test:" + port + " (pod web-old)");
             assertThat(done.getStatus().getEndpoints()).anySatisfy(e -> {
                 assertThat(e.getPod()).isEqualTo("web-fresh");
                 assertThat(e.getVerdict()).isEqualTo("Healthy");
@@ -284,8 +292,8 @@ class OperatorIT {
                     .endMetadata().withNewSpec().addNewPort().withPort(443).endPort().endSpec().build()).serverSideApply();
             client.discovery().v1().endpointSlices().inNamespace(NS).resource(new EndpointSliceBuilder()
                     .withNewMetadata().withName("later-1").addToLabels("kubernetes.io/service-name", "later").endMetadata()
-                    .withAddressType("IPv4").addNewPort().withPort(18444).endPort()
-                    .addNewEndpoint().withAddresses("127.0.0.5").endEndpoint().build()).serverSideApply();
+                    .withAddressType("FQDN").addNewPort().withPort(18444).endPort()
+                    .addNewEndpoint().withAddresses("later.operator-it.test").endEndpoint().build()).serverSideApply();
 
             TlsCheck recovered = await("later", verdict("Healthy"), "Healthy after the Service appeared");
             assertThat(ready(recovered)).isEqualTo("True");
@@ -337,6 +345,11 @@ class OperatorIT {
 
     @Test
     void steadyStateWritesNoStatus() throws Exception {
+        // Other tests' checks lose their servers and rightly change status: measure this one alone.
+        client.resources(TlsCheck.class).inNamespace(NS).delete();
+        while (!client.resources(TlsCheck.class).inNamespace(NS).list().getItems().isEmpty()) {
+            Thread.sleep(200);
+        }
         Issued leaf = TestCertificates.leaf("steady.test").issuedBy(ca).build();
         try (TestTlsServer server = TestTlsServer.serving(leaf).start()) {
             create(check("steady", host("127.0.0.1", server.port(), "steady.test")));
@@ -344,13 +357,21 @@ class OperatorIT {
             Thread.sleep(2_000);
             int handshakesBefore = server.handshakes();
             double writesBefore = KubePlane.statusWrites("tlschecks");
+            Map<String, String> versionsBefore = resourceVersions();
 
             Thread.sleep(25_000); // two intervals of 10s, with jitter
 
             assertThat(server.handshakes()).as("it kept checking").isGreaterThan(handshakesBefore);
+            assertThat(resourceVersions()).as("no TlsCheck changed in a steady state").isEqualTo(versionsBefore);
             assertThat(KubePlane.statusWrites("tlschecks")).as("status writes in a steady state")
                     .isEqualTo(writesBefore);
         }
+    }
+
+    private static Map<String, String> resourceVersions() {
+        return client.resources(TlsCheck.class).inNamespace(NS).list().getItems().stream().collect(
+                java.util.stream.Collectors.toMap(c -> c.getMetadata().getName(), c -> c.getMetadata().getResourceVersion()
+                        + " " + c.getStatus().getReason() + ": " + c.getStatus().getMessage()));
     }
 
     private static String base64(String text) {

@@ -116,9 +116,9 @@ public final class SpecValidator {
     private static void validateWindows(Expect expect, List<SpecError> errors) {
         int before = errors.size();
         matches("/spec/expect/expiryWarning", expect.getExpiryWarning(), Expect.WINDOW,
-                "days such as 30d, or a duration such as 720h", errors);
+                "days such as 30d, or hours such as 720h", errors);
         matches("/spec/expect/expiryCritical", expect.getExpiryCritical(), Expect.WINDOW,
-                "days such as 7d, or a duration such as 168h", errors);
+                "days such as 7d, or hours such as 168h", errors);
         if (errors.size() > before) {
             return;
         }

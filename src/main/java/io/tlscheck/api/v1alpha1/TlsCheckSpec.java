@@ -55,10 +55,12 @@ public class TlsCheckSpec {
 
     @JsonPropertyDescription("How often to check, as a duration such as 5m or 1h (default 5m).")
     @Pattern(GO_DURATION)
+    @Size(max = 16)
     private String interval;
 
     @JsonPropertyDescription("Upper bound for one whole check, such as 10s (default 10s).")
     @Pattern(GO_DURATION)
+    @Size(max = 16)
     private String timeout;
 
     @JsonPropertyDescription("Stop checking while true.")
