@@ -81,15 +81,6 @@ final class StatusBuilder {
         return status;
     }
 
-    /** Resolved, but the first check of this spec has not finished yet. */
-    TlsCheckStatus checking(String target) {
-        TlsCheckStatus status = base(target);
-        status.setReason("Checking");
-        status.setMessage("the first check of this spec is running");
-        status.setConditions(conditions().add(READY, "Unknown", "Checking", status.getMessage()).build());
-        return status;
-    }
-
     TlsCheckStatus of(String target, CheckRun run, String note, boolean revocationAsked, boolean comparesSecret) {
         List<EndpointResult> results = new ArrayList<>(run.results());
         results.sort(Comparator.comparing((EndpointResult r) -> r.report().verdict()).reversed()

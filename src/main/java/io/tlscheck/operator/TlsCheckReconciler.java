@@ -166,7 +166,10 @@ public class TlsCheckReconciler implements Reconciler<TlsCheck>, CheckScheduler.
         }
         Optional<CheckRun> latest = scheduler.update(id, plan, urgency(check));
         if (latest.isEmpty()) {
-            return current(check) ? UpdateControl.noUpdate() : write(check, build.checking(resolution.target()));
+            // The check is running. Until it reports, observedGeneration stays behind the
+            // generation, which is how kstatus readers (kubectl wait, Flux, Argo CD) know the new
+            // spec is still in progress; writing a "Checking" status would double the writes.
+            return UpdateControl.noUpdate();
         }
         boolean revocation = SpecTranslator.expectations(check.getSpec().getExpect()).revocation() != RevocationMode.NONE;
         return write(check, build.of(resolution.target(), latest.get(), resolution.message(), revocation,

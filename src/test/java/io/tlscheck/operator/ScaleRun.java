@@ -1,0 +1,158 @@
+package io.tlscheck.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import io.tlscheck.api.v1alpha1.CaBundle;
+import io.tlscheck.api.v1alpha1.KeyReference;
+import io.tlscheck.api.v1alpha1.TlsCheck;
+import io.tlscheck.api.v1alpha1.TlsCheckSpec;
+import io.tlscheck.api.v1alpha1.Trust;
+import io.tlscheck.engine.Pem;
+import io.tlscheck.testing.Issued;
+import io.tlscheck.testing.KubePlane;
+import io.tlscheck.testing.NginxServer;
+import io.tlscheck.testing.OperatorProcess;
+import io.tlscheck.testing.PemFiles;
+import io.tlscheck.testing.TestCertificates;
+
+/**
+ * The scale run of e2e/scale.sh (not part of the normal build: run with
+ * {@code -Dit.test=ScaleRun -Dscale.checks=1000}): N TlsChecks against one local nginx on the
+ * real control plane; reports operator RSS, time from create to first status (p50, p99) and
+ * status writes per steady interval.
+ */
+class ScaleRun {
+    private static final String NS = "scale";
+
+    @Test
+    void run() throws Exception {
+        int count = Integer.getInteger("scale.checks", 1000);
+        Duration interval = Duration.ofSeconds(Long.getLong("scale.intervalSeconds", 60));
+        KubernetesClient client = KubePlane.client();
+        KubePlane.applyCrd();
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
+                .serverSideApply();
+        Path dir = Files.createTempDirectory(Path.of("target"), "scale-");
+        Issued ca = TestCertificates.ca("Scale Root").build();
+        Issued leaf = TestCertificates.leaf("scale.test").issuedBy(ca).build();
+        client.configMaps().inNamespace(NS).resource(new ConfigMapBuilder().withNewMetadata().withName("ca").endMetadata()
+                .withData(Map.of("ca.crt", Pem.write(ca.certificate()))).build()).serverSideApply();
+        Map<String, Long> created = new ConcurrentHashMap<>();
+        Map<String, Long> firstStatus = new ConcurrentHashMap<>();
+        try (NginxServer nginx = NginxServer.start(dir, PemFiles.write(dir, "leaf.pem", leaf.certificate()),
+                PemFiles.write(dir, "leaf.key", leaf.keyPair().getPrivate()));
+             OperatorProcess operator = OperatorProcess.start(KubePlane.kubeconfig(), Map.of());
+             var watch = client.resources(TlsCheck.class).inNamespace(NS).watch(new Watcher<>() {
+                 @Override
+                 public void eventReceived(Action action, TlsCheck check) {
+                     if (check.getStatus() != null && check.getStatus().getVerdict() != null) {
+                         firstStatus.putIfAbsent(check.getMetadata().getName(), System.nanoTime());
+                     }
+                 }
+
+                 @Override
+                 public void onClose(WatcherException cause) {
+                     // The run ends by closing it.
+                 }
+             })) {
+            ExecutorService creators = Executors.newFixedThreadPool(8);
+            for (int i = 0; i < count; i++) {
+                String name = String.format(Locale.ROOT, "check-%05d", i);
+                creators.submit(() -> {
+                    TlsCheck check = check(name, nginx.port(), interval);
+                    created.put(name, System.nanoTime());
+                    client.resources(TlsCheck.class).inNamespace(NS).resource(check).create();
+                });
+            }
+            creators.shutdown();
+            assertThat(creators.awaitTermination(10, TimeUnit.MINUTES)).isTrue();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            while (firstStatus.size() < count && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+            List<Double> latencies = new ArrayList<>();
+            created.forEach((name, t) -> {
+                Long done = firstStatus.get(name);
+                if (done != null) {
+                    latencies.add((done - t) / 1e9);
+                }
+            });
+            Collections.sort(latencies);
+            Thread.sleep(5_000);
+            double writesBefore = KubePlane.statusWrites("tlschecks");
+            Thread.sleep(interval.plusSeconds(interval.getSeconds() / 5).toMillis());
+            double writesPerCycle = KubePlane.statusWrites("tlschecks") - writesBefore;
+            long rssKib = rssKib(operator.pid());
+            String report = String.format(Locale.ROOT,
+                    "scale: %d TlsChecks, interval %ds: %d got a status; create->status p50 %.2fs, p99 %.2fs, max %.2fs; "
+                            + "operator RSS %d MiB; status writes in one steady interval: %.0f",
+                    count, interval.getSeconds(), latencies.size(), percentile(latencies, 50), percentile(latencies, 99),
+                    percentile(latencies, 100), rssKib / 1024, writesPerCycle);
+            System.out.println(report);
+            Files.writeString(Path.of("target/scale-report.txt"), report + "\n");
+            assertThat(latencies).hasSize(count);
+        } finally {
+            client.resources(TlsCheck.class).inNamespace(NS).delete();
+        }
+    }
+
+    private static TlsCheck check(String name, int port, Duration interval) {
+        TlsCheckSpec spec = new TlsCheckSpec();
+        spec.setHost("127.0.0.1");
+        spec.setPort(port);
+        spec.setServerName("scale.test");
+        spec.setInterval(interval.getSeconds() + "s");
+        spec.setTimeout("5s");
+        Trust trust = new Trust();
+        trust.setSystemRoots(false);
+        CaBundle bundle = new CaBundle();
+        KeyReference ref = new KeyReference();
+        ref.setName("ca");
+        ref.setKey("ca.crt");
+        bundle.setConfigMapKeyRef(ref);
+        trust.setCaBundle(bundle);
+        spec.setTrust(trust);
+        TlsCheck check = new TlsCheck();
+        check.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).build());
+        check.setSpec(spec);
+        return check;
+    }
+
+    private static double percentile(List<Double> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+
+    private static long rssKib(long pid) throws java.io.IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+}
