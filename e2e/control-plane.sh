@@ -87,7 +87,7 @@ teardown() {
   [[ -f $work/kube-apiserver.pid ]] && stop "$(cat "$work/kube-apiserver.pid")" kube-apiserver kube-apiserver
   stop "$(state_get etcd_pid)" "$(state_get etcd_bin)" etcd
   [[ -f $work/etcd.pid ]] && stop "$(cat "$work/etcd.pid")" etcd etcd
-  rm -rf "$work/etcd-data" "$pki" "$kubeconfig" "$state" "$work"/*.pid
+  rm -rf "$work/etcd-data" "$work/kube-cache" "$pki" "$kubeconfig" "$state" "$work"/*.pid
 }
 
 # --- starting ---------------------------------------------------------------------------
