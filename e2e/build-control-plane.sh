@@ -7,7 +7,7 @@
 #
 # The cache is ${TLSCHECK_CACHE:-~/.cache/tlscheck}/k8s-<kube version>-etcd-<etcd version>/.
 # A binary counts as present when it exists and its stamp matches the hash of the go.mod,
-# go.sum and sources it was built from, so a changed pin rebuilds and an unchanged one is a
+# go.sum, sources and flags it was built from: a changed pin rebuilds, an unchanged one is a
 # no-op. Builds run under `nice`; set GOFLAGS=-p=1 to use a single core.
 set -euo pipefail
 
@@ -36,7 +36,8 @@ if ! command -v go >/dev/null; then
   exit 1
 fi
 
-# Hash of everything a binary is built from: a different hash means the binary is stale.
+# Hash of the module a binary is built from (with the build flags, below): a different hash
+# means the binary is stale.
 stamp_of() { (cd "$1" && shopt -s nullglob && cat go.mod go.sum ./*.go | sha256sum | cut -d' ' -f1); }
 
 # build <name> <module dir> <package> [go build flags...]
@@ -44,7 +45,7 @@ build() {
   local name=$1 dir=$2 pkg=$3
   shift 3
   local want
-  want=$(stamp_of "$dir")
+  want=$(printf "%s\n" "$(stamp_of "$dir")" "$*" | sha256sum | cut -d" " -f1)
   if [[ -x $out/$name && -f $out/.$name.stamp && $(cat "$out/.$name.stamp") == "$want" ]]; then
     echo "build-control-plane: $name is up to date" >&2
     return
@@ -52,8 +53,9 @@ build() {
   echo "build-control-plane: building $name from $dir (takes minutes on a cold Go cache)" >&2
   local started=$SECONDS tmp="$out/.$name.tmp.$$"
   # GOTOOLCHAIN=local: use the installed Go, never fetch another toolchain behind our back.
-  # CGO off, like the upstream release binaries: static, no C toolchain needed.
-  (cd "$dir" && GOTOOLCHAIN=local CGO_ENABLED=0 nice -n 19 go build -trimpath -o "$tmp" "$@" "$pkg")
+  # CGO off, like the upstream release binaries: static, no C toolchain needed. No VCS stamp:
+  # the build must not depend on git or on the state of this checkout.
+  (cd "$dir" && GOTOOLCHAIN=local CGO_ENABLED=0 nice -n 19 go build -trimpath -buildvcs=false -o "$tmp" "$@" "$pkg")
   mv -f "$tmp" "$out/$name"
   echo "$want" >"$out/.$name.stamp"
   echo "build-control-plane: built $name in $((SECONDS - started))s" >&2

@@ -87,13 +87,14 @@ teardown() {
   [[ -f $work/kube-apiserver.pid ]] && stop "$(cat "$work/kube-apiserver.pid")" kube-apiserver kube-apiserver
   stop "$(state_get etcd_pid)" "$(state_get etcd_bin)" etcd
   [[ -f $work/etcd.pid ]] && stop "$(cat "$work/etcd.pid")" etcd etcd
-  rm -rf "$work/etcd-data" "$pki" "$kubeconfig" "$state" "$work"/*.pid
+  rm -rf "$work/etcd-data" "$work/kube-cache" "$pki" "$kubeconfig" "$state" "$work"/*.pid
 }
 
 # --- starting ---------------------------------------------------------------------------
 
-# A TCP port on 127.0.0.1 that nothing listens on, below the kernel's ephemeral range so an
-# outgoing connection will not grab it between now and the bind.
+# free_port VAR: sets VAR to a TCP port on 127.0.0.1 that nothing listens on, below the
+# kernel's ephemeral range so an outgoing connection will not grab it before the bind. (Not
+# `$(free_port)`: the subshell would forget taken_ports.)
 taken_ports=" "
 free_port() {
   local port
@@ -102,7 +103,7 @@ free_port() {
     [[ $taken_ports == *" $port "* ]] && continue
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       taken_ports+="$port "
-      echo "$port"
+      printf -v "$1" %s "$port"
       return
     fi
   done
@@ -189,6 +190,85 @@ start_watcher() {
   echo $!
 }
 
+# Starts etcd and kube-apiserver on fresh ports and waits for /readyz. Sets launched=yes when
+# ready, launched=retry when a port was taken between choosing and binding it (worth another
+# try: nothing is left running); exits on any other failure, after cleaning up. Also sets
+# etcd_port, api_port, etcd_pid and apiserver_pid. (Status goes in a variable, not the return
+# code: a function called as `launch || ...` would run with `set -e` switched off.)
+etcd_port="" api_port="" etcd_pid="" apiserver_pid=""
+launch() {
+  local etcd=$1 apiserver=$2 peer_port
+  free_port etcd_port
+  free_port peer_port
+  free_port api_port
+
+  : >"$work/etcd.log"
+  : >"$work/kube-apiserver.log"
+  # --endpoint-reconciler-type=none: since 1.37 the reconcilers that publish the `kubernetes`
+  # Service's endpoints refuse a loopback advertise address, and nothing in-cluster needs them.
+  # --unsafe-no-fsync: test data only, and it makes etcd fast on slow disks.
+  etcd_pid=$(spawn etcd "$work/etcd.log" "$etcd" \
+    --name=tlscheck-e2e --data-dir="$work/etcd-data" \
+    --listen-client-urls="http://127.0.0.1:$etcd_port" --advertise-client-urls="http://127.0.0.1:$etcd_port" \
+    --listen-peer-urls="http://127.0.0.1:$peer_port" --initial-advertise-peer-urls="http://127.0.0.1:$peer_port" \
+    --initial-cluster="tlscheck-e2e=http://127.0.0.1:$peer_port" \
+    --unsafe-no-fsync --log-level=warn)
+
+  apiserver_pid=$(spawn kube-apiserver "$work/kube-apiserver.log" "$apiserver" \
+    --bind-address=127.0.0.1 --advertise-address=127.0.0.1 --secure-port="$api_port" \
+    --etcd-servers="http://127.0.0.1:$etcd_port" \
+    --tls-cert-file="$pki/apiserver.crt" --tls-private-key-file="$pki/apiserver.key" \
+    --client-ca-file="$pki/ca.crt" \
+    --authorization-mode=Node,RBAC \
+    --service-account-issuer=https://kubernetes.default.svc.cluster.local \
+    --service-account-signing-key-file="$pki/sa.key" --service-account-key-file="$pki/sa.pub" \
+    --service-cluster-ip-range=10.0.0.0/24 \
+    --endpoint-reconciler-type=none \
+    --allow-privileged=true \
+    --profiling=false)
+
+  # The pid files exist from here, so a failure below is cleaned up by teardown.
+  write_kubeconfig "$api_port"
+  local deadline=$((SECONDS + ready_timeout))
+  until is_ready; do
+    if ! pid_alive "$etcd_pid" "$etcd"; then
+      startup_failed etcd "$work/etcd.log"
+      launched=retry
+      return
+    fi
+    if ! pid_alive "$apiserver_pid" "$apiserver"; then
+      startup_failed kube-apiserver "$work/kube-apiserver.log"
+      launched=retry
+      return
+    fi
+    if ((SECONDS >= deadline)); then
+      say "kube-apiserver was not ready after ${ready_timeout}s; what /readyz says:"
+      kubectl --kubeconfig "$kubeconfig" --request-timeout=5s get --raw '/readyz?verbose' 2>&1 | grep -v ' ok$' | sed 's/^/    /' >&2 || true
+      say "the end of $work/kube-apiserver.log:"
+      log_tail "$work/kube-apiserver.log"
+      teardown
+      exit 1
+    fi
+    sleep 0.2
+  done
+  launched=yes
+}
+
+# startup_failed NAME LOG: a process died before the plane was ready. Returns (after cleaning
+# up) only when it died because its port was taken meanwhile.
+startup_failed() {
+  local name=$1 log=$2
+  if grep -q 'address already in use' "$log"; then
+    say "$name lost a race for its port; trying other ports"
+    teardown
+    return
+  fi
+  say "$name exited during start-up; the end of $log:"
+  log_tail "$log"
+  teardown
+  exit 1
+}
+
 up() {
   local watch_pid=""
   while [[ $# -gt 0 ]]; do
@@ -230,62 +310,12 @@ up() {
   # Interrupted half-way: leave nothing running.
   trap 'say "interrupted; stopping what was started"; teardown; exit 130' INT TERM
   make_pki
-  local etcd_port peer_port api_port
-  etcd_port=$(free_port)
-  peer_port=$(free_port)
-  api_port=$(free_port)
-
-  : >"$work/etcd.log"
-  : >"$work/kube-apiserver.log"
-  local etcd_pid apiserver_pid
-  # --endpoint-reconciler-type=none: since 1.37 the reconcilers that publish the `kubernetes`
-  # Service's endpoints refuse a loopback advertise address, and nothing in-cluster needs them.
-  # --unsafe-no-fsync: test data only, and it makes etcd fast on slow disks.
-  etcd_pid=$(spawn etcd "$work/etcd.log" "$etcd" \
-    --name=tlscheck-e2e --data-dir="$work/etcd-data" \
-    --listen-client-urls="http://127.0.0.1:$etcd_port" --advertise-client-urls="http://127.0.0.1:$etcd_port" \
-    --listen-peer-urls="http://127.0.0.1:$peer_port" --initial-advertise-peer-urls="http://127.0.0.1:$peer_port" \
-    --initial-cluster="tlscheck-e2e=http://127.0.0.1:$peer_port" \
-    --unsafe-no-fsync --log-level=warn)
-
-  apiserver_pid=$(spawn kube-apiserver "$work/kube-apiserver.log" "$apiserver" \
-    --bind-address=127.0.0.1 --advertise-address=127.0.0.1 --secure-port="$api_port" \
-    --etcd-servers="http://127.0.0.1:$etcd_port" \
-    --tls-cert-file="$pki/apiserver.crt" --tls-private-key-file="$pki/apiserver.key" \
-    --client-ca-file="$pki/ca.crt" \
-    --authorization-mode=Node,RBAC \
-    --service-account-issuer=https://kubernetes.default.svc.cluster.local \
-    --service-account-signing-key-file="$pki/sa.key" --service-account-key-file="$pki/sa.pub" \
-    --service-cluster-ip-range=10.0.0.0/24 \
-    --endpoint-reconciler-type=none \
-    --allow-privileged=true \
-    --profiling=false)
-
-  # The pid files exist from here, so a failure below is cleaned up by teardown.
-  write_kubeconfig "$api_port"
-  local deadline=$((SECONDS + ready_timeout))
-  until is_ready; do
-    if ! pid_alive "$etcd_pid" "$etcd"; then
-      say "etcd exited during start-up; the end of $work/etcd.log:"
-      log_tail "$work/etcd.log"
-      teardown
-      exit 1
-    fi
-    if ! pid_alive "$apiserver_pid" "$apiserver"; then
-      say "kube-apiserver exited during start-up; the end of $work/kube-apiserver.log:"
-      log_tail "$work/kube-apiserver.log"
-      teardown
-      exit 1
-    fi
-    if ((SECONDS >= deadline)); then
-      say "kube-apiserver was not ready after ${ready_timeout}s; what /readyz says:"
-      kubectl --kubeconfig "$kubeconfig" --request-timeout=5s get --raw '/readyz?verbose' 2>&1 | grep -v ' ok$' | sed 's/^/    /' >&2 || true
-      say "the end of $work/kube-apiserver.log:"
-      log_tail "$work/kube-apiserver.log"
-      teardown
-      exit 1
-    fi
-    sleep 0.2
+  local attempt launched=""
+  for attempt in 1 2 3; do
+    launch "$etcd" "$apiserver"
+    [[ $launched == yes ]] && break
+    ((attempt < 3)) || die "three attempts lost the race for free ports; giving up"
+    make_pki
   done
 
   local watcher_pid=""
