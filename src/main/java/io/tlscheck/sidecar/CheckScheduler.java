@@ -128,7 +128,7 @@ final class CheckScheduler implements AutoCloseable {
         states.put(check, CheckState.next(previous, verdict, reason, message, clock.instant()));
         if (previous == null || previous.verdict() != verdict) {
             log.info(check.key() + " " + check.target() + ": " + (previous == null ? "" : previous.verdict() + " -> ")
-                    + verdict + " (" + reason + "): " + message);
+                    + verdict + (reason.equals(verdict.displayName()) ? "" : " (" + reason + ")") + ": " + message);
         }
         if (check.readiness()) {
             logReadinessChange();

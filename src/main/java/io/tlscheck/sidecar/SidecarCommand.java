@@ -114,7 +114,8 @@ public final class SidecarCommand implements Callable<Integer> {
             throw new UsageException("cannot listen on " + listen + ": " + e.getMessage());
         }
         long forReadiness = checks.stream().filter(SidecarCheck::readiness).count();
-        log.info("tlscheck sidecar listening on " + sidecar.address() + ": " + checks.size()
+        InetSocketAddress bound = sidecar.address();
+        log.info("tlscheck sidecar listening on " + bound.getHostString() + ":" + bound.getPort() + ": " + checks.size()
                 + (checks.size() == 1 ? " check" : " checks") + " from " + configs + ", " + forReadiness
                 + " for readiness");
         return sidecar;
