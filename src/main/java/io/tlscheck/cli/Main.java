@@ -3,6 +3,7 @@ package io.tlscheck.cli;
 import java.io.PrintWriter;
 
 import io.tlscheck.engine.TlsRuntime;
+import io.tlscheck.sidecar.SidecarCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tlscheck", mixinStandardHelpOptions = true, versionProvider = VersionCommand.class,
         description = "Checks TLS endpoints the way openssl s_client does by hand, and judges what it sees.",
-        subcommands = {ConnectCommand.class, CheckCommand.class, BenchCommand.class, VersionCommand.class})
+        subcommands = {ConnectCommand.class, CheckCommand.class, BenchCommand.class, SidecarCommand.class,
+            VersionCommand.class})
 public final class Main {
     /** sysexits.h EX_USAGE. */
     static final int EXIT_USAGE = 64;

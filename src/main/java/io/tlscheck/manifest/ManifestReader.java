@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -50,6 +51,15 @@ public final class ManifestReader {
     }
 
     public static List<ManifestEntry> read(Path file) {
+        return read(file, check -> List.of());
+    }
+
+    /**
+     * Reads like {@link #read(Path)} and holds each check that passes {@link SpecValidator} to
+     * the reading front-end's own rules too (the sidecar refuses Service targets, for example),
+     * reporting their errors the same way: pinned to the line of the field.
+     */
+    public static List<ManifestEntry> read(Path file, Function<TlsCheck, List<SpecError>> moreRules) {
         String text;
         try {
             if (Files.size(file) > MAX_FILE_BYTES) {
@@ -60,10 +70,14 @@ public final class ManifestReader {
             return List.of(fileError(file, "cannot read: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage())));
         }
-        return read(file, text);
+        return read(file, text, moreRules);
     }
 
     static List<ManifestEntry> read(Path file, String text) {
+        return read(file, text, check -> List.of());
+    }
+
+    private static List<ManifestEntry> read(Path file, String text, Function<TlsCheck, List<SpecError>> moreRules) {
         YamlLocations locations;
         List<JsonNode> documents = new ArrayList<>();
         try {
@@ -86,12 +100,13 @@ public final class ManifestReader {
             if (document == null || !document.isObject() || !"TlsCheck".equals(document.path("kind").asText())) {
                 continue;
             }
-            entries.add(toEntry(file, document, i, locations));
+            entries.add(toEntry(file, document, i, locations, moreRules));
         }
         return entries;
     }
 
-    private static ManifestEntry toEntry(Path file, JsonNode document, int index, YamlLocations locations) {
+    private static ManifestEntry toEntry(Path file, JsonNode document, int index, YamlLocations locations,
+                                         Function<TlsCheck, List<SpecError>> moreRules) {
         int start = locations.documentLine(index);
         String name = document.path("metadata").path("name").asText(null);
         String apiVersion = document.path("apiVersion").asText("");
@@ -110,8 +125,12 @@ public final class ManifestReader {
         } catch (JsonProcessingException e) {
             return new ManifestEntry(file, start, name, null, List.of(file + ":" + start + ": " + e.getOriginalMessage()));
         }
+        List<SpecError> specErrors = SpecValidator.validate(check);
+        if (specErrors.isEmpty()) {
+            specErrors = moreRules.apply(check);
+        }
         List<String> errors = new ArrayList<>();
-        for (SpecError error : SpecValidator.validate(check)) {
+        for (SpecError error : specErrors) {
             errors.add(file + ":" + locations.lineOf(index, error.path()) + ": " + error);
         }
         return new ManifestEntry(file, start, name, errors.isEmpty() ? check : null, errors);
