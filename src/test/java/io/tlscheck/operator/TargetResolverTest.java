@@ -151,6 +151,17 @@ class TargetResolverTest {
         }
 
         @Test
+        void anEndpointListedInTwoSlicesIsCheckedOnce() {
+            // EndpointSlices may overlap while the controller moves endpoints between them.
+            cluster.add(service("web", port("https", 443)),
+                    slice("web-a", "https", 8443, ready("10.0.0.1", "web-1"), ready("10.0.0.2", "web-2")),
+                    slice("web-b", "https", 8443, ready("10.0.0.2", "web-2")));
+
+            assertThat(endpoints(resolve(TestTlsChecks.service("web", null)))).extracting(Endpoint::host)
+                    .containsExactly("10.0.0.1", "10.0.0.2");
+        }
+
+        @Test
         void serverNameCanBeSet() {
             cluster.add(service("web", port("https", 443)), slice("web-a", "https", 8443, ready("10.0.0.1", "web-1")));
             TlsCheckSpec spec = TestTlsChecks.service("web", null);
