@@ -54,7 +54,8 @@ public final class TargetResolver {
 
     private Resolution host(TlsCheckSpec spec) {
         int port = spec.getPort() == null ? HTTPS : spec.getPort();
-        String target = spec.getHost() + ":" + port;
+        // An IPv6 literal is bracketed, as in a URL: otherwise its last group reads like the port.
+        String target = (spec.getHost().contains(":") ? "[" + spec.getHost() + "]" : spec.getHost()) + ":" + port;
         Optional<String> denied = policy.denyHost(spec.getHost());
         if (denied.isPresent()) {
             return Resolution.unresolved(target, "TargetNotAllowed", denied.get());

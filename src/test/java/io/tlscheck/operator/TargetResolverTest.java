@@ -68,6 +68,11 @@ class TargetResolverTest {
         }
 
         @Test
+        void anIpv6TargetIsBracketedSoThePortStandsApart() {
+            assertThat(resolve(TestTlsChecks.host("fd00::5")).target()).isEqualTo("[fd00::5]:443");
+        }
+
+        @Test
         void aDeniedHostIsNotAllowedAndHasNoEndpoints() {
             Resolution resolution = resolve(TestTlsChecks.host("metadata.google.internal"));
 
