@@ -3,12 +3,14 @@ package io.tlscheck.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import io.tlscheck.api.v1alpha1.CertificateInfo;
 import io.tlscheck.api.v1alpha1.EndpointStatus;
+import io.tlscheck.api.v1alpha1.TlsCheck;
 import io.tlscheck.api.v1alpha1.TlsCheckStatus;
 import io.tlscheck.operator.TransitionEvents.Event;
 
@@ -52,6 +54,15 @@ class TransitionEventsTest {
         assertThat(TransitionEvents.between(null, status("Healthy", "Healthy", "ok"))).isEmpty();
         assertThat(TransitionEvents.between(status("Healthy", "Healthy", "ok"), status("Healthy", "Healthy", "ok")))
                 .isEmpty();
+    }
+
+    @Test
+    void suspendingAFailingCheckIsNoWarning() {
+        TlsCheck check = TestTlsChecks.of(TestTlsChecks.host("shop.example"));
+        check.setStatus(status("Failing", "CertificateExpired", "expired"));
+        TlsCheckStatus suspended = new StatusBuilder(check, Instant.now(), 10).suspended("shop.example:443");
+
+        assertThat(TransitionEvents.between(check.getStatus(), suspended)).isEmpty();
     }
 
     @Test
