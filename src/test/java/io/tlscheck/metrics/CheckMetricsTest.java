@@ -72,6 +72,26 @@ class CheckMetricsTest {
     }
 
     @Test
+    void hostsSharingAnAddressKeepTheirOwnSeries() {
+        // An Ingress's TLS hosts are all reached through its one load-balancer address.
+        X509Certificate api = TestCertificates.leaf("api.shop.example").ec(256).expiresIn(Duration.ofDays(20)).build()
+                .certificate();
+        List<Report> reports = List.of(report("203.0.113.7", "www.shop.example", LEAF, Verdict.HEALTHY),
+                report("203.0.113.7", "api.shop.example", api, Verdict.WARNING));
+
+        metrics.record(WEB, reports, Duration.ofMillis(100));
+        metrics.record(WEB, reports, Duration.ofMillis(100));
+
+        Tags endpoint = WEB_TAGS.and("endpoint", "203.0.113.7:8443");
+        assertThat(gauge("tlscheck.certificate.expiry.timestamp", endpoint.and("server_name", "www.shop.example")))
+                .isEqualTo(LEAF.getNotAfter().toInstant().getEpochSecond());
+        assertThat(gauge("tlscheck.certificate.expiry.timestamp", endpoint.and("server_name", "api.shop.example")))
+                .isEqualTo(api.getNotAfter().toInstant().getEpochSecond());
+        metrics.remove(WEB);
+        assertThat(registry.getMeters()).isEmpty();
+    }
+
+    @Test
     void removingACheckDropsEveryOneOfItsSeriesAndNoOthers() {
         metrics.record(WEB, List.of(report("10.0.0.1", "TLSv1.3", Verdict.HEALTHY)), Duration.ofMillis(100));
         metrics.record(API, List.of(report("10.0.0.9", "TLSv1.3", Verdict.WARNING)), Duration.ofMillis(100));
@@ -105,8 +125,17 @@ class CheckMetricsTest {
     }
 
     private static Report report(String address, String protocol, Verdict verdict) {
-        Observation seen = new Observation(new Endpoint(address, 8443, "web.shop.svc"), Instant.now(), address,
-                List.of(LEAF), protocol, "TLS_AES_128_GCM_SHA256", null, List.of(), false, Timings.NONE, null);
+        return report(address, "web.shop.svc", LEAF, protocol, verdict);
+    }
+
+    private static Report report(String address, String serverName, X509Certificate leaf, Verdict verdict) {
+        return report(address, serverName, leaf, "TLSv1.3", verdict);
+    }
+
+    private static Report report(String address, String serverName, X509Certificate leaf, String protocol,
+                                 Verdict verdict) {
+        Observation seen = new Observation(new Endpoint(address, 8443, serverName), Instant.now(), address,
+                List.of(leaf), protocol, "TLS_AES_128_GCM_SHA256", null, List.of(), false, Timings.NONE, null);
         return new Report(seen, null, List.of(), verdict, verdict.displayName(), "", null, List.of());
     }
 }
