@@ -28,9 +28,9 @@ import io.tlscheck.testing.Issued;
 import io.tlscheck.testing.TestCertificates;
 
 class ReferenceResolverTest {
-    private static final Issued ROOT = TestCertificates.ca("Shop Root").build();
-    private static final Issued OTHER_ROOT = TestCertificates.ca("Partner Root").build();
-    private static final Issued LEAF = TestCertificates.leaf("www.shop.example").issuedBy(ROOT).build();
+    private static final Issued ROOT = TestCertificates.ca("Shop Root").ec(256).build();
+    private static final Issued OTHER_ROOT = TestCertificates.ca("Partner Root").ec(256).build();
+    private static final Issued LEAF = TestCertificates.leaf("www.shop.example").ec(256).issuedBy(ROOT).build();
     /** Stands for content that must never be echoed in a reason or message. */
     private static final String SECRET_CONTENT = "hunter2-s3cr3t";
     private static final String GARBAGE_PEM = "-----BEGIN CERTIFICATE-----\n" + SECRET_CONTENT + "!!\n-----END CERTIFICATE-----\n";
