@@ -91,7 +91,7 @@ public final class CheckMetrics {
             duration.record(elapsed.toNanos(), TimeUnit.NANOSECONDS);
             Map<String, EndpointMeters> seen = new HashMap<>();
             for (Report report : reports) {
-                String id = EndpointMeters.id(report);
+                String id = EndpointMeters.key(report);
                 EndpointMeters meters = endpoints.remove(id);
                 if (meters == null) {
                     meters = new EndpointMeters(registry, checkTags, report);

@@ -39,6 +39,15 @@ final class EndpointMeters {
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + seen.endpoint().port();
     }
 
+    /**
+     * What tells this endpoint's series apart from the others of its check: the address and
+     * the name asked for, since an Ingress's TLS hosts all share its load-balancer address.
+     */
+    static String key(Report report) {
+        String serverName = report.observation().endpoint().serverName();
+        return id(report) + "/" + (serverName == null ? "" : serverName);
+    }
+
     void update(MeterRegistry registry, Report report) {
         Observation seen = report.observation();
         if (seen.leaf() != null) {

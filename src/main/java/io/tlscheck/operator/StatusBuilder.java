@@ -31,6 +31,7 @@ import io.tlscheck.engine.Verdict;
  */
 final class StatusBuilder {
     static final String READY = "Ready";
+    static final String SUSPENDED = "Suspended";
 
     private final TlsCheck check;
     private final Instant now;
@@ -75,9 +76,9 @@ final class StatusBuilder {
             status.setNotAfter(previous.getNotAfter());
             status.setProtocol(previous.getProtocol());
         }
-        status.setReason("Suspended");
+        status.setReason(SUSPENDED);
         status.setMessage("checks are suspended (spec.suspend is true)");
-        status.setConditions(conditions().add(READY, "Unknown", "Suspended", status.getMessage()).build());
+        status.setConditions(conditions().add(READY, "Unknown", SUSPENDED, status.getMessage()).build());
         return status;
     }
 

@@ -2,8 +2,10 @@ package io.tlscheck.operator;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
@@ -52,7 +54,8 @@ public final class TargetResolver {
 
     private Resolution host(TlsCheckSpec spec) {
         int port = spec.getPort() == null ? HTTPS : spec.getPort();
-        String target = spec.getHost() + ":" + port;
+        // An IPv6 literal is bracketed, as in a URL: otherwise its last group reads like the port.
+        String target = (spec.getHost().contains(":") ? "[" + spec.getHost() + "]" : spec.getHost()) + ":" + port;
         Optional<String> denied = policy.denyHost(spec.getHost());
         if (denied.isPresent()) {
             return Resolution.unresolved(target, "TargetNotAllowed", denied.get());
@@ -81,6 +84,8 @@ public final class TargetResolver {
         String serverName = spec.getServerName() != null ? spec.getServerName()
                 : target.getName() + "." + namespace + ".svc";
         List<PlannedEndpoint> endpoints = new ArrayList<>();
+        // Slices may overlap while endpoints move between them: each endpoint is checked once.
+        Set<io.tlscheck.engine.Endpoint> seen = new HashSet<>();
         for (EndpointSlice slice : cluster.endpointSlices(namespace, target.getName())) {
             Integer number = slicePort(slice, port.get());
             if (number == null || slice.getEndpoints() == null) {
@@ -93,8 +98,10 @@ public final class TargetResolver {
                 String pod = endpoint.getTargetRef() != null && "Pod".equals(endpoint.getTargetRef().getKind())
                         ? endpoint.getTargetRef().getName() : null;
                 for (String address : endpoint.getAddresses()) {
-                    endpoints.add(new PlannedEndpoint(new io.tlscheck.engine.Endpoint(address, number, serverName), pod,
-                            null));
+                    var probed = new io.tlscheck.engine.Endpoint(address, number, serverName);
+                    if (seen.add(probed)) {
+                        endpoints.add(new PlannedEndpoint(probed, pod, null));
+                    }
                 }
             }
         }

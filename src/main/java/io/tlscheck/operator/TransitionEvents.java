@@ -25,7 +25,8 @@ final class TransitionEvents {
 
     static List<Event> between(TlsCheckStatus before, TlsCheckStatus after) {
         List<Event> events = new ArrayList<>();
-        if (after.getVerdict() == null) {
+        // Nothing was judged yet, or the user paused checking: neither is a finding to announce.
+        if (after.getVerdict() == null || StatusBuilder.SUSPENDED.equals(after.getReason())) {
             return events;
         }
         String oldVerdict = before == null ? null : before.getVerdict();
