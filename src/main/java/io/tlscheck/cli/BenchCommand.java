@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
  * {@code tlscheck bench}: repeats the full check (fresh handshake, path building, every rule)
  * from N concurrent virtual threads for a fixed time, and prints the rate and latencies.
  */
-@Command(name = "bench", sortOptions = false,
+@Command(name = "bench", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Repeat the full check against HOST:PORT and report checks/s and latency percentiles.")
 final class BenchCommand implements Callable<Integer> {
     private static final Duration MAX_DURATION = Duration.ofMinutes(10);

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code tlscheck check -f FILE|DIR}: runs TlsCheck manifests from Git without a cluster. */
-@Command(name = "check", sortOptions = false,
+@Command(name = "check", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Run the TlsCheck manifests in files or directories (host targets; others are skipped).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all Healthy (or skipped)", "1:worst is Warning", "2:worst is Failing, Unknown or an invalid manifest",

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tlscheck connect HOST:PORT}: one check, reported like s_client but judged. */
-@Command(name = "connect", sortOptions = false,
+@Command(name = "connect", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Connect to HOST:PORT, show the served chain and judge it.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:Healthy", "1:Warning", "2:Failing or Unknown", "64:bad usage"})
