@@ -21,6 +21,13 @@ public interface OperatorConfig {
     @WithDefault("20")
     int maxEndpoints();
 
+    /**
+     * How often a TlsCheck without {@code spec.interval} is checked, as a duration such as 5m
+     * or 1h; at least 10s, like the interval a spec may set.
+     */
+    @WithDefault("5m")
+    String defaultInterval();
+
     Policy policy();
 
     /** Where checks may connect. Deny wins over allow; an empty allow list allows everything. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -35,9 +36,11 @@ final class PlanBuilder {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ReferenceResolver references;
+    private final Duration defaultInterval;
 
-    PlanBuilder(ReferenceResolver references) {
+    PlanBuilder(ReferenceResolver references, Duration defaultInterval) {
         this.references = references;
+        this.defaultInterval = defaultInterval;
     }
 
     CheckPlan plan(TlsCheck check, Resolution resolution) throws ReferenceResolver.Problem {
@@ -67,7 +70,7 @@ final class PlanBuilder {
             inputs.append("|ep:").append(endpoint.endpoint()).append('@').append(endpoint.endpoint().host())
                     .append('/').append(endpoint.pod()).append('/').append(describe(leaf));
         }
-        return new CheckPlan(checks, SpecTranslator.interval(spec), sha256(inputs.toString()));
+        return new CheckPlan(checks, SpecTranslator.interval(spec, defaultInterval), sha256(inputs.toString()));
     }
 
     static boolean comparesSecret(TlsCheck check, Resolution resolution) {

@@ -1,6 +1,7 @@
 package io.tlscheck.operator;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,7 @@ import io.tlscheck.api.v1alpha1.SpecError;
 import io.tlscheck.api.v1alpha1.SpecValidator;
 import io.tlscheck.api.v1alpha1.TlsCheck;
 import io.tlscheck.api.v1alpha1.TlsCheckStatus;
+import io.tlscheck.engine.Durations;
 import io.tlscheck.engine.Inspector;
 import io.tlscheck.engine.RevocationMode;
 import io.tlscheck.engine.revocation.HttpRevocationChecker;
@@ -68,6 +70,7 @@ public class TlsCheckReconciler implements Reconciler<TlsCheck>, CheckScheduler.
     private final CheckScheduler scheduler;
     private final TargetPolicy policy;
     private final EventRecorder events;
+    private final Duration defaultInterval;
     private final Clock clock = Clock.systemUTC();
     private volatile IndexerResourceCache<TlsCheck> primaryCache;
     private volatile TargetResolver resolver;
@@ -83,6 +86,23 @@ public class TlsCheckReconciler implements Reconciler<TlsCheck>, CheckScheduler.
         Inspector inspector = Inspector.withPolicy(policy, new HttpRevocationChecker());
         this.scheduler = new CheckScheduler(inspector, config.maxConcurrentChecks(), this, clock);
         this.events = new EventRecorder(client, instance);
+        this.defaultInterval = defaultInterval(config.defaultInterval());
+    }
+
+    /** Bad operator configuration stops the start with a message naming the setting. */
+    private static Duration defaultInterval(String configured) {
+        Duration interval;
+        try {
+            interval = Durations.parse(configured);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("tlscheck.default-interval (TLSCHECK_DEFAULT_INTERVAL): "
+                    + "expected a duration such as 5m or 1h, got '" + configured + "'");
+        }
+        if (interval.compareTo(SpecValidator.MIN_INTERVAL) < 0) {
+            throw new IllegalArgumentException("tlscheck.default-interval (TLSCHECK_DEFAULT_INTERVAL): must be at least "
+                    + Durations.format(SpecValidator.MIN_INTERVAL) + ", got '" + configured + "'");
+        }
+        return interval;
     }
 
     @Override
@@ -101,7 +121,7 @@ public class TlsCheckReconciler implements Reconciler<TlsCheck>, CheckScheduler.
         var configMaps = informer(context, ConfigMap.class, null, null);
         ClusterView view = new InformerClusterView(services, slices, ingresses, secrets, configMaps, client);
         resolver = new TargetResolver(view, policy, config.maxEndpoints());
-        planner = new PlanBuilder(new ReferenceResolver(view));
+        planner = new PlanBuilder(new ReferenceResolver(view), defaultInterval);
         return List.of(services, slices, ingresses, secrets, configMaps, results);
     }
 

@@ -40,7 +40,21 @@ public final class SpecTranslator {
     }
 
     public static Duration interval(TlsCheckSpec spec) {
-        return spec.getInterval() == null ? SpecValidator.DEFAULT_INTERVAL : Durations.parse(spec.getInterval());
+        return interval(spec, SpecValidator.DEFAULT_INTERVAL);
+    }
+
+    /**
+     * The spec's interval, or {@code fallback} when it has none. Admission only guarantees
+     * that the timeout is shorter than the built-in default interval, so a shorter fallback
+     * chosen by the cluster admin is stretched to twice the check's timeout: checks of one
+     * TlsCheck never overlap.
+     */
+    public static Duration interval(TlsCheckSpec spec, Duration fallback) {
+        if (spec.getInterval() != null) {
+            return Durations.parse(spec.getInterval());
+        }
+        Duration floor = timeout(spec).multipliedBy(2);
+        return fallback.compareTo(floor) < 0 ? floor : fallback;
     }
 
     public static Expectations expectations(Expect expect) {

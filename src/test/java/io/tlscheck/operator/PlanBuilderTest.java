@@ -35,7 +35,7 @@ class PlanBuilderTest {
             new PlannedEndpoint(new Endpoint("203.0.113.7", 443, "www.shop.example"), null, "shop/web-tls")), null);
 
     private final MapClusterView cluster = new MapClusterView();
-    private final PlanBuilder planner = new PlanBuilder(new ReferenceResolver(cluster));
+    private final PlanBuilder planner = new PlanBuilder(new ReferenceResolver(cluster), Duration.ofMinutes(5));
 
     @Test
     void theSameInputsGiveTheSameFingerprint() throws Exception {
@@ -82,6 +82,21 @@ class PlanBuilderTest {
         assertThat(List.of(before, newBundle, newInterval.fingerprint())).doesNotHaveDuplicates();
         assertThat(newInterval.interval()).isEqualTo(Duration.ofMinutes(1));
         assertThat(newInterval.checks().get(0).request().trust().all()).contains(OTHER_CA.certificate());
+    }
+
+    @Test
+    void aSpecWithoutIntervalTakesTheOperatorsDefaultButNeverLessThanTwiceItsTimeout() throws Exception {
+        Resolution host = Resolution.resolved("shop.example:443",
+                List.of(new PlannedEndpoint(new Endpoint("shop.example", 443, "shop.example"), null, null)), null);
+        PlanBuilder hourly = new PlanBuilder(new ReferenceResolver(cluster), Duration.ofHours(1));
+        PlanBuilder eager = new PlanBuilder(new ReferenceResolver(cluster), Duration.ofSeconds(15));
+        TlsCheckSpec spec = TestTlsChecks.host("shop.example");
+        spec.setTimeout("20s");
+
+        assertThat(hourly.plan(TestTlsChecks.of(spec), host).interval()).isEqualTo(Duration.ofHours(1));
+        assertThat(eager.plan(TestTlsChecks.of(spec), host).interval()).isEqualTo(Duration.ofSeconds(40));
+        spec.setInterval("2m");
+        assertThat(hourly.plan(TestTlsChecks.of(spec), host).interval()).isEqualTo(Duration.ofMinutes(2));
     }
 
     @Test
