@@ -53,6 +53,15 @@ final class FailureClassifier {
             return new ProbeFailure(FailureKind.STARTTLS_FAILED,
                     "STARTTLS dialogue with " + where + " failed: " + describe(error));
         }
+        if (phase == ProbePhase.CONFIRM && !(error instanceof SSLException ssl && ALERT.matcher(String.valueOf(ssl.getMessage())).find())
+                && (error instanceof SSLException || error instanceof SocketException || error instanceof EOFException)) {
+            // The handshake finished and the server asked for a certificate; a TLS 1.3 server
+            // that dislikes ours (or its absence) then sends an alert and closes. Depending on
+            // timing the client sees the alert, an EOF, a reset or a broken pipe while JSSE
+            // answers the alert: all of them mean the same rejection.
+            return new ProbeFailure(FailureKind.CLIENT_CERTIFICATE_REJECTED,
+                    where + " rejected the client certificate (closed the session right after the handshake)");
+        }
         if (error instanceof SSLException ssl) {
             return classifyTls(ssl, phase, where);
         }
