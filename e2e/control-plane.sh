@@ -5,6 +5,7 @@
 #   e2e/control-plane.sh down                   stop both processes, remove their data
 #   e2e/control-plane.sh env                    print `export KUBECONFIG=...`
 #   e2e/control-plane.sh status                 say whether it is up (exit 0) or not (exit 1)
+#   e2e/control-plane.sh restart-apiserver      stop kube-apiserver, start it again (same port, same data)
 #
 # Everything lives in e2e/.work/ (git-ignored): certificates and keys made on the spot with
 # openssl, etcd's data, the logs (etcd.log, kube-apiserver.log) and the admin kubeconfig.
@@ -190,6 +191,24 @@ start_watcher() {
   echo $!
 }
 
+# spawn_apiserver BINARY API_PORT ETCD_PORT: starts kube-apiserver detached, prints its pid.
+# One place for its flags, so that restart-apiserver brings back the same server.
+spawn_apiserver() {
+  local apiserver=$1 api_port=$2 etcd_port=$3
+  spawn kube-apiserver "$work/kube-apiserver.log" "$apiserver" \
+    --bind-address=127.0.0.1 --advertise-address=127.0.0.1 --secure-port="$api_port" \
+    --etcd-servers="http://127.0.0.1:$etcd_port" \
+    --tls-cert-file="$pki/apiserver.crt" --tls-private-key-file="$pki/apiserver.key" \
+    --client-ca-file="$pki/ca.crt" \
+    --authorization-mode=Node,RBAC \
+    --service-account-issuer=https://kubernetes.default.svc.cluster.local \
+    --service-account-signing-key-file="$pki/sa.key" --service-account-key-file="$pki/sa.pub" \
+    --service-cluster-ip-range=10.0.0.0/24 \
+    --endpoint-reconciler-type=none \
+    --allow-privileged=true \
+    --profiling=false
+}
+
 # Starts etcd and kube-apiserver on fresh ports and waits for /readyz. Sets launched=yes when
 # ready, launched=retry when a port was taken between choosing and binding it (worth another
 # try: nothing is left running); exits on any other failure, after cleaning up. Also sets
@@ -214,18 +233,7 @@ launch() {
     --initial-cluster="tlscheck-e2e=http://127.0.0.1:$peer_port" \
     --unsafe-no-fsync --log-level=warn)
 
-  apiserver_pid=$(spawn kube-apiserver "$work/kube-apiserver.log" "$apiserver" \
-    --bind-address=127.0.0.1 --advertise-address=127.0.0.1 --secure-port="$api_port" \
-    --etcd-servers="http://127.0.0.1:$etcd_port" \
-    --tls-cert-file="$pki/apiserver.crt" --tls-private-key-file="$pki/apiserver.key" \
-    --client-ca-file="$pki/ca.crt" \
-    --authorization-mode=Node,RBAC \
-    --service-account-issuer=https://kubernetes.default.svc.cluster.local \
-    --service-account-signing-key-file="$pki/sa.key" --service-account-key-file="$pki/sa.pub" \
-    --service-cluster-ip-range=10.0.0.0/24 \
-    --endpoint-reconciler-type=none \
-    --allow-privileged=true \
-    --profiling=false)
+  apiserver_pid=$(spawn_apiserver "$apiserver" "$api_port" "$etcd_port")
 
   # The pid files exist from here, so a failure below is cleaned up by teardown.
   write_kubeconfig "$api_port"
@@ -339,6 +347,27 @@ EOF
 
 print_env() { echo "export KUBECONFIG=$kubeconfig"; }
 
+# Stops kube-apiserver and starts it again on the same port with the same etcd, certificates
+# and keys (ServiceAccount tokens stay valid): what clients see when an API server is
+# upgraded or crashes. etcd, and so every object, survives.
+restart_apiserver() {
+  is_up || die "the plane is not up"
+  local bin api_port etcd_port pid started=$SECONDS
+  bin=$(state_get apiserver_bin)
+  api_port=$(state_get server | sed 's/.*://')
+  etcd_port=$(state_get etcd | sed 's/.*://')
+  stop "$(state_get apiserver_pid)" "$bin" kube-apiserver
+  pid=$(spawn_apiserver "$bin" "$api_port" "$etcd_port")
+  sed -i "s/^apiserver_pid=.*/apiserver_pid=$pid/" "$state"
+  local deadline=$((SECONDS + ready_timeout))
+  until is_ready; do
+    pid_alive "$pid" "$bin" || { say "kube-apiserver exited while restarting:"; log_tail "$work/kube-apiserver.log"; exit 1; }
+    ((SECONDS < deadline)) || die "kube-apiserver was not ready ${ready_timeout}s after its restart"
+    sleep 0.2
+  done
+  say "kube-apiserver restarted in $((SECONDS - started))s on https://127.0.0.1:$api_port (pid $pid)"
+}
+
 status() {
   if is_up; then
     echo "up: kube-apiserver $(state_get server) (pid $(state_get apiserver_pid)), etcd $(state_get etcd) (pid $(state_get etcd_pid)), since $(state_get started)"
@@ -389,11 +418,12 @@ case $cmd in
     locked teardown
     say "down"
     ;;
+  restart-apiserver) locked restart_apiserver ;;
   env) print_env ;;
   status) status ;;
   __watch) watch "$@" ;;
   *)
-    sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
     ;;
 esac

@@ -111,6 +111,20 @@ public final class ControlPlane {
     }
 
     /**
+     * Stops kube-apiserver and starts it again on the same address with the same data, as an
+     * upgrade or a crash would; returns once it answers {@code /readyz} again. Every client of
+     * the plane sees the outage, so only tests that are about it call this.
+     */
+    public void restartApiServer() {
+        Result restart = run(repo, SCRIPT_TIMEOUT,
+                List.of("bash", repo.resolve("e2e/control-plane.sh").toString(), "restart-apiserver"));
+        if (restart.exitCode() != 0) {
+            throw new IllegalStateException("e2e/control-plane.sh restart-apiserver failed (exit "
+                    + restart.exitCode() + "):\n" + restart.output());
+        }
+    }
+
+    /**
      * Runs the real kubectl (from PATH, or the {@code tlscheck.kubectl} system property) against
      * the plane with the admin kubeconfig, and its own discovery cache.
      */
