@@ -62,7 +62,7 @@ final class StatusBuilder {
         TlsCheckStatus status = base(resolution.target());
         status.setVerdict(Verdict.UNKNOWN.displayName());
         status.setReason(resolution.reason());
-        status.setMessage(resolution.message());
+        status.setMessage(ConditionSet.truncate(resolution.message()));
         status.setConditions(conditions().add(READY, "False", resolution.reason(), resolution.message()).build());
         return status;
     }
@@ -95,7 +95,7 @@ final class StatusBuilder {
         if (note != null) {
             message += " (" + note + ")";
         }
-        status.setMessage(message);
+        status.setMessage(ConditionSet.truncate(message));
         earliestLeaf(results).ifPresent(leaf -> {
             Instant notAfter = leaf.getNotAfter().toInstant();
             status.setNotAfter(notAfter.toString());

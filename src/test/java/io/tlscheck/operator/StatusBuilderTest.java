@@ -169,6 +169,16 @@ class StatusBuilderTest {
     }
 
     @Test
+    void aHugeMessageIsCutToTheSameBoundInStatusAsInItsCondition() {
+        String huge = "spec is invalid: " + "x".repeat(10_000);
+        TlsCheckStatus status = new StatusBuilder(check, now, 10).unresolved(
+                Resolution.unresolved("", "InvalidSpec", huge));
+
+        assertThat(status.getMessage()).hasSize(ConditionSet.MAX_MESSAGE).endsWith("...")
+                .isEqualTo(status.getConditions().get(0).getMessage());
+    }
+
+    @Test
     void aConditionKeepsItsTransitionTimeUntilItsStatusChanges() {
         CheckRun healthy = run(probe(server.port(), NAME, null, Expectations.DEFAULTS));
         CheckRun mismatch = run(probe(server.port(), "www.shop.example", null, Expectations.DEFAULTS));
