@@ -24,11 +24,13 @@ public final class OperatorProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final String name;
 
-    private OperatorProcess(Process process, int port, Path log) {
+    private OperatorProcess(Process process, int port, Path log, String name) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.name = name;
     }
 
     /** Starts the operator with the given kubeconfig and extra environment, and waits until it is ready. */
@@ -44,7 +46,8 @@ public final class OperatorProcess implements AutoCloseable {
         builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().putAll(env);
-        OperatorProcess operator = new OperatorProcess(builder.start(), port, log);
+        OperatorProcess operator = new OperatorProcess(builder.start(), port, log,
+                builder.environment().getOrDefault("HOSTNAME", "tlscheck-operator"));
         operator.awaitReady(Duration.ofSeconds(90));
         return operator;
     }
@@ -79,6 +82,15 @@ public final class OperatorProcess implements AutoCloseable {
 
     public String log() throws IOException {
         return Files.readString(log);
+    }
+
+    /** The replica's name, its HOSTNAME: the identity it holds the leader Lease under. */
+    public String name() {
+        return name;
+    }
+
+    public boolean alive() {
+        return process.isAlive();
     }
 
     public long pid() {

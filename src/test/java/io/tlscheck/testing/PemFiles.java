@@ -23,7 +23,12 @@ public final class PemFiles {
         return write(dir, name, (Object) key);
     }
 
-    private static Path write(Path dir, String name, Object... objects) {
+    /** A private key as PEM text, as a kubernetes.io/tls Secret's tls.key holds it. */
+    public static String text(PrivateKey key) {
+        return pem(key);
+    }
+
+    private static String pem(Object... objects) {
         StringWriter text = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
             for (Object o : objects) {
@@ -32,8 +37,12 @@ public final class PemFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return text.toString();
+    }
+
+    private static Path write(Path dir, String name, Object... objects) {
         try {
-            return Files.writeString(dir.resolve(name), text.toString());
+            return Files.writeString(dir.resolve(name), pem(objects));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
