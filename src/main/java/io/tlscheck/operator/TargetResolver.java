@@ -131,11 +131,14 @@ public final class TargetResolver {
         List<IngressTLS> tls = ingress.get().getSpec() == null || ingress.get().getSpec().getTls() == null
                 ? List.of() : ingress.get().getSpec().getTls();
         List<PlannedEndpoint> endpoints = new ArrayList<>();
+        Set<String> hosts = new HashSet<>();
         for (IngressTLS entry : tls) {
             String secretRef = entry.getSecretName() == null ? null : namespace + "/" + entry.getSecretName();
             for (String host : entry.getHosts() == null ? List.<String>of() : entry.getHosts()) {
-                // SNI cannot carry a wildcard: such an entry has no single name to ask for.
-                if (!host.startsWith("*")) {
+                // SNI cannot carry a wildcard: such an entry has no single name to ask for. A host
+                // listed again in a later entry is served from the first one (as ingress-nginx
+                // and Traefik do), so it is checked once, against the first entry's Secret.
+                if (!host.startsWith("*") && hosts.add(host)) {
                     endpoints.add(new PlannedEndpoint(new io.tlscheck.engine.Endpoint(address.get(), HTTPS, host), null,
                             secretRef));
                 }

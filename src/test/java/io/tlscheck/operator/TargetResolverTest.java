@@ -263,6 +263,16 @@ class TargetResolverTest {
         }
 
         @Test
+        void aHostInTwoTlsEntriesIsCheckedOnceAgainstTheFirstEntrysSecret() {
+            cluster.add(ingress("shop", List.of(lbIp("203.0.113.7")),
+                    tls("shop-tls", "www.shop.example"), tls("old-tls", "www.shop.example", "api.shop.example")));
+
+            assertThat(resolve(TestTlsChecks.ingress("shop")).endpoints()).containsExactly(
+                    new PlannedEndpoint(new Endpoint("203.0.113.7", 443, "www.shop.example"), null, "shop/shop-tls"),
+                    new PlannedEndpoint(new Endpoint("203.0.113.7", 443, "api.shop.example"), null, "shop/old-tls"));
+        }
+
+        @Test
         void anIngressWithoutTlsHostsHasNothingToCheck() {
             cluster.add(ingress("plain", List.of(lbIp("203.0.113.7"))),
                     ingress("wild", List.of(lbIp("203.0.113.7")), tls("wild-tls", "*.shop.example")));
