@@ -32,10 +32,14 @@ final class EndpointMeters {
                 .tags(tags).register(registry);
     }
 
-    /** {@code address:port}, which is what tells two endpoints of a Service apart. */
+    /**
+     * {@code host:port} as checked: a Service endpoint's address, or a host target's name. Not
+     * the address a name resolved to, which changes from check to check behind round-robin
+     * DNS and would start a new series each time.
+     */
     static String id(Report report) {
         Observation seen = report.observation();
-        String host = seen.address() != null ? seen.address() : seen.endpoint().host();
+        String host = seen.endpoint().host();
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + seen.endpoint().port();
     }
 

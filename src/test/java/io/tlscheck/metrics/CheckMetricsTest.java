@@ -116,6 +116,18 @@ class CheckMetricsTest {
                 "tlscheck_verdict{", "tlscheck_check_duration_seconds_count{", "tlscheck_checks_total{");
     }
 
+    @Test
+    void aHostBehindRoundRobinDnsKeepsOneSeriesWhateverAddressItResolvedTo() {
+        for (String resolved : List.of("192.0.2.10", "192.0.2.11", "192.0.2.12")) {
+            Observation seen = new Observation(new Endpoint("www.shop.example", 443, "www.shop.example"), Instant.now(),
+                    resolved, List.of(LEAF), "TLSv1.3", "TLS_AES_128_GCM_SHA256", null, List.of(), false, Timings.NONE, null);
+            metrics.record(WEB, List.of(new Report(seen, null, List.of(), Verdict.HEALTHY, "Healthy", "", null, List.of())),
+                    Duration.ofMillis(50));
+        }
+
+        assertThat(endpointsOf("tlscheck.check.success")).containsExactly("www.shop.example:443");
+    }
+
     private double gauge(String name, Tags tags) {
         return registry.get(name).tags(tags).gauge().value();
     }
