@@ -90,6 +90,14 @@ class GitOpsHealthIT {
         if (operator != null) {
             operator.close();
         }
+        // The plane is shared: an operator of a later test (watching every namespace) must not
+        // find these and check servers that are gone. Namespaces stay Terminating here (no
+        // controller-manager), so their TlsChecks are deleted one by one.
+        for (String namespace : new String[] {watched, unwatched}) {
+            if (namespace != null) {
+                client.resources(TlsCheck.class).inNamespace(namespace).delete();
+            }
+        }
         for (TestTlsServer server : new TestTlsServer[] {valid, expiring, expired}) {
             if (server != null) {
                 server.close();
