@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Run the TlsCheck manifests in files or directories (host targets; others are skipped).",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:all Healthy (or skipped)", "1:worst is Warning", "2:worst is Failing, Unknown or an invalid manifest",
-            "64:bad usage"})
+        exitCodeList = {"0:all Healthy (or skipped); with --dry-run: all valid", "1:worst is Warning",
+            "2:worst is Failing, Unknown or an invalid manifest", "64:bad usage"})
 final class CheckCommand implements Callable<Integer> {
     /** Output formats of {@code check}. */
     enum Format {
@@ -48,6 +48,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--ca-file", paramLabel = "PEM",
             description = "Trust these CA certificates too, and in place of in-cluster caBundle references.")
     List<Path> caFiles = new ArrayList<>();
+
+    @Option(names = "--dry-run",
+            description = "Only read and validate the manifests (YAML, fields, the CRD's rules); connect to nothing.")
+    boolean dryRun;
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "16",
             description = "Checks run at once (default: ${DEFAULT-VALUE}).")
@@ -86,8 +90,12 @@ final class CheckCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         List<CheckOutcome> outcomes;
-        try (Progress progress = new Progress(err, entries.size(), System.console() != null)) {
-            outcomes = new ManifestRunner(Engines.inspector(), extraCas, parallel).run(entries, progress);
+        if (dryRun) {
+            outcomes = ManifestRunner.validateOnly(entries);
+        } else {
+            try (Progress progress = new Progress(err, entries.size(), System.console() != null)) {
+                outcomes = new ManifestRunner(Engines.inspector(), extraCas, parallel).run(entries, progress);
+            }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         Instant now = Instant.now();

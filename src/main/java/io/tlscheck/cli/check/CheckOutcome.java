@@ -10,15 +10,15 @@ import io.tlscheck.engine.Verdict;
 import io.tlscheck.manifest.ManifestEntry;
 
 /**
- * What became of one manifest: checked (with its report), skipped (needs a cluster) or
- * invalid (with its errors).
+ * What became of one manifest: checked (with its report), skipped (needs a cluster), invalid
+ * (with its errors), or only found valid ({@code --dry-run}).
  */
 public record CheckOutcome(ManifestEntry entry, Kind kind, String target, Report report, String note,
                            Duration elapsed) {
 
     /** How far a manifest got. */
     public enum Kind {
-        CHECKED, SKIPPED, INVALID
+        CHECKED, SKIPPED, INVALID, VALID
     }
 
     public static CheckOutcome checked(ManifestEntry entry, String target, Report report, Duration elapsed) {
@@ -27,6 +27,11 @@ public record CheckOutcome(ManifestEntry entry, Kind kind, String target, Report
 
     public static CheckOutcome skipped(ManifestEntry entry, String target, String why) {
         return new CheckOutcome(entry, Kind.SKIPPED, target, null, why, Duration.ZERO);
+    }
+
+    /** A valid manifest that {@code --dry-run} did not run. */
+    public static CheckOutcome valid(ManifestEntry entry, String target) {
+        return new CheckOutcome(entry, Kind.VALID, target, null, "valid; not run (--dry-run)", Duration.ZERO);
     }
 
     public static CheckOutcome invalid(ManifestEntry entry) {
@@ -44,12 +49,13 @@ public record CheckOutcome(ManifestEntry entry, Kind kind, String target, Report
         return entry.check().getMetadata().getNamespace();
     }
 
-    /** Healthy, Warning, Failing, Unknown, Skipped or Invalid. */
+    /** Healthy, Warning, Failing, Unknown, Skipped, Invalid or Valid. */
     public String verdictName() {
         return switch (kind) {
             case CHECKED -> report.verdict().displayName();
             case SKIPPED -> "Skipped";
             case INVALID -> "Invalid";
+            case VALID -> "Valid";
         };
     }
 
@@ -57,7 +63,7 @@ public record CheckOutcome(ManifestEntry entry, Kind kind, String target, Report
     public Verdict effectiveVerdict() {
         return switch (kind) {
             case CHECKED -> report.verdict();
-            case SKIPPED -> Verdict.HEALTHY;
+            case SKIPPED, VALID -> Verdict.HEALTHY;
             case INVALID -> Verdict.FAILING;
         };
     }
@@ -72,6 +78,7 @@ public record CheckOutcome(ManifestEntry entry, Kind kind, String target, Report
             case CHECKED -> report.reason();
             case SKIPPED -> "NeedsCluster";
             case INVALID -> "InvalidSpec";
+            case VALID -> "ValidSpec";
         };
     }
 

@@ -61,21 +61,29 @@ public final class ManifestRunner {
         }
     }
 
+    /**
+     * {@code --dry-run}: each manifest as read and validated (YAML, fields, the CRD's rules),
+     * without a connection, a DNS lookup or a file beyond the manifests.
+     */
+    public static List<CheckOutcome> validateOnly(List<ManifestEntry> entries) {
+        return entries.stream().map(entry -> entry.valid()
+                ? CheckOutcome.valid(entry, target(entry.check().getSpec()))
+                : CheckOutcome.invalid(entry)).toList();
+    }
+
     private CheckOutcome outcome(ManifestEntry entry) {
         if (!entry.valid()) {
             return CheckOutcome.invalid(entry);
         }
         TlsCheckSpec spec = entry.check().getSpec();
         if (spec.getService() != null) {
-            return CheckOutcome.skipped(entry, "service/" + spec.getService().getName(),
-                    "Service targets are resolved by the operator in a cluster");
+            return CheckOutcome.skipped(entry, target(spec), "Service targets are resolved by the operator in a cluster");
         }
         if (spec.getIngress() != null) {
-            return CheckOutcome.skipped(entry, "ingress/" + spec.getIngress().getName(),
-                    "Ingress targets are resolved by the operator in a cluster");
+            return CheckOutcome.skipped(entry, target(spec), "Ingress targets are resolved by the operator in a cluster");
         }
         Endpoint endpoint = endpoint(spec);
-        String target = spec.getHost() + ":" + endpoint.port();
+        String target = target(spec);
         if (spec.getClientCertificate() != null) {
             return CheckOutcome.skipped(entry, target, "the client certificate is in Secret "
                     + spec.getClientCertificate().getSecretName() + ", which only the operator can read");
@@ -90,6 +98,17 @@ public final class ManifestRunner {
         long started = System.nanoTime();
         Report report = inspector.inspect(request);
         return CheckOutcome.checked(entry, target, report, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** {@code host:port}, {@code service/web} or {@code ingress/shop}, as the operator's status names it. */
+    private static String target(TlsCheckSpec spec) {
+        if (spec.getService() != null) {
+            return "service/" + spec.getService().getName();
+        }
+        if (spec.getIngress() != null) {
+            return "ingress/" + spec.getIngress().getName();
+        }
+        return spec.getHost() + ":" + (spec.getPort() == null ? 443 : spec.getPort());
     }
 
     private static Endpoint endpoint(TlsCheckSpec spec) {
