@@ -31,6 +31,13 @@ import io.tlscheck.engine.Verdict;
  */
 final class StatusBuilder {
     static final String READY = "Ready";
+    /**
+     * kstatus (Flux, cli-utils) reads only Reconciling and Stalled: without Stalled a check that
+     * is not Ready would look "in progress" forever and a Flux health check would wait out its
+     * timeout. Stalled=True sits beside Ready=False with the same reason, so kstatus reports
+     * Failed at once; it is absent while the check is Ready.
+     */
+    static final String STALLED = "Stalled";
     static final String SUSPENDED = "Suspended";
 
     private final TlsCheck check;
@@ -63,7 +70,8 @@ final class StatusBuilder {
         status.setVerdict(Verdict.UNKNOWN.displayName());
         status.setReason(resolution.reason());
         status.setMessage(ConditionSet.truncate(resolution.message()));
-        status.setConditions(conditions().add(READY, "False", resolution.reason(), resolution.message()).build());
+        status.setConditions(conditions().add(READY, "False", resolution.reason(), resolution.message())
+                .add(STALLED, "True", resolution.reason(), resolution.message()).build());
         return status;
     }
 
@@ -105,6 +113,9 @@ final class StatusBuilder {
                 .min(Comparator.comparingInt(TlsVersions::rank)).ifPresent(status::setProtocol);
         boolean ready = verdict == Verdict.HEALTHY || verdict == Verdict.WARNING;
         ConditionSet conditions = conditions().add(READY, ready ? "True" : "False", status.getReason(), message);
+        if (!ready) {
+            conditions.add(STALLED, "True", status.getReason(), message);
+        }
         aspects(conditions, results, revocationAsked, comparesSecret);
         status.setConditions(conditions.build());
         status.setEndpoints(results.stream().limit(maxEndpoints).map(StatusBuilder::endpoint).toList());

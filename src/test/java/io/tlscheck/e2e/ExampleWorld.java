@@ -27,6 +27,7 @@ import io.tlscheck.api.v1alpha1.Trust;
 import io.tlscheck.engine.Pem;
 import io.tlscheck.engine.StartTls;
 import io.tlscheck.testing.Issued;
+import io.tlscheck.testing.PemFiles;
 import io.tlscheck.testing.TestCertificates;
 import io.tlscheck.testing.TestStartTlsServer;
 import io.tlscheck.testing.TestTlsServer;
@@ -49,6 +50,10 @@ final class ExampleWorld implements AutoCloseable {
     private final Issued clientCa = TestCertificates.ca("tlscheck e2e Client CA").build();
     private final List<AutoCloseable> servers = new ArrayList<>();
     private final Map<String, String> hosts = new LinkedHashMap<>();
+    /** Every CA of the run: the trust bundles carry them all. */
+    private final List<Issued> cas = new ArrayList<>(List.of(ca));
+    /** Secret contents so far: examples may share a Secret (a CA bundle and a certificate in one). */
+    private final Map<String, Map<String, String>> secrets = new LinkedHashMap<>();
     private final Path hostsFile;
     private int nextAddress = 20;
 
@@ -71,14 +76,15 @@ final class ExampleWorld implements AutoCloseable {
         TlsCheck check = example;
         check.getMetadata().setNamespace(namespace);
         TlsCheckSpec spec = check.getSpec();
-        trust(spec);
         if (spec.getHost() != null) {
             host(spec);
         } else if (spec.getService() != null) {
             service(check);
         } else if (spec.getIngress() != null) {
-            ingress(spec.getIngress().getName());
+            ingress(spec);
         }
+        // Last: the target may have added a CA (an expected issuer) that the bundle must carry.
+        trust(spec);
         Files.writeString(hostsFile, hosts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                 .collect(Collectors.joining("\n", "", "\n")));
         return check;
@@ -104,7 +110,7 @@ final class ExampleWorld implements AutoCloseable {
             trust.setCaBundle(bundle);
             spec.setTrust(trust);
         }
-        String caPem = Pem.write(ca.certificate());
+        String caPem = cas.stream().map(c -> Pem.write(c.certificate())).collect(Collectors.joining());
         CaBundle bundle = trust.getCaBundle();
         if (bundle.getConfigMapKeyRef() != null) {
             KeyReference ref = bundle.getConfigMapKeyRef();
@@ -113,15 +119,28 @@ final class ExampleWorld implements AutoCloseable {
         }
         if (bundle.getSecretKeyRef() != null) {
             KeyReference ref = bundle.getSecretKeyRef();
-            admin.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata()
-                    .withName(ref.getName()).endMetadata().withData(Map.of(ref.getKey(), base64(caPem))).build())
-                    .serverSideApply();
+            secret(ref.getName(), Map.of(ref.getKey(), caPem));
         }
+    }
+
+    /**
+     * The CA to sign an example's certificate: the run's root, or, when the example expects an
+     * issuer (such as {@code O=Let's Encrypt}), a CA of the run with that in its name.
+     */
+    private Issued issuerFor(TlsCheckSpec spec) {
+        if (spec.getExpect() == null || spec.getExpect().getIssuers() == null || spec.getExpect().getIssuers().isEmpty()) {
+            return ca;
+        }
+        Issued named = TestCertificates.withSubject("CN=tlscheck e2e Issuer," + spec.getExpect().getIssuers().get(0))
+                .isCa(true).noExtendedKeyUsage().validFor(java.time.Instant.now().minusSeconds(3600),
+                        java.time.Instant.now().plus(java.time.Duration.ofDays(3650))).build();
+        cas.add(named);
+        return named;
     }
 
     private void host(TlsCheckSpec spec) throws Exception {
         String name = spec.getServerName() != null ? spec.getServerName() : spec.getHost();
-        Issued leaf = TestCertificates.leaf(name).issuedBy(ca).build();
+        Issued leaf = TestCertificates.leaf(name).issuedBy(issuerFor(spec)).build();
         int port;
         if (spec.getStarttls() != null) {
             TestStartTlsServer server = new TestStartTlsServer(StartTls.parse(spec.getStarttls()), leaf, false);
@@ -145,29 +164,44 @@ final class ExampleWorld implements AutoCloseable {
         matchSecret(spec, leaf);
     }
 
-    /** Two ready replicas behind the Service, both serving the certificate of its Secret. */
+    /**
+     * Two ready replicas behind the Service, both serving the certificate of its Secret; a
+     * STARTTLS service gets one (the test server of that dialogue listens on 127.0.0.1 only).
+     */
     private void service(TlsCheck check) throws Exception {
         TlsCheckSpec spec = check.getSpec();
         String service = spec.getService().getName();
         String name = spec.getServerName() != null ? spec.getServerName() : service + "." + namespace + ".svc";
-        Issued leaf = TestCertificates.leaf(name).issuedBy(ca).build();
-        String portName = spec.getService().getPort() != null && !spec.getService().getPort().matches("\\d+")
-                ? spec.getService().getPort() : "https";
-        int servicePort = spec.getService().getPort() != null && spec.getService().getPort().matches("\\d+")
-                ? Integer.parseInt(spec.getService().getPort()) : 443;
-        int targetPort = freePort();
+        Issued leaf = TestCertificates.leaf(name).issuedBy(issuerFor(spec)).build();
+        String wanted = spec.getService().getPort();
+        boolean byNumber = wanted != null && wanted.matches("\\d+");
+        String portName = wanted != null && !byNumber ? wanted : "https";
+        int servicePort = byNumber ? Integer.parseInt(wanted) : 443;
+        Map<String, String> replicas = new LinkedHashMap<>();
+        int targetPort;
+        if (spec.getStarttls() != null) {
+            TestStartTlsServer server = new TestStartTlsServer(StartTls.parse(spec.getStarttls()), leaf, false);
+            servers.add(server);
+            targetPort = server.port();
+            replicas.put(service + "-a", "127.0.0.1");
+        } else {
+            targetPort = freePort();
+            for (String replica : List.of("a", "b")) {
+                String address = nextAddress();
+                servers.add(TestTlsServer.serving(leaf).bindTo(address, targetPort).start());
+                replicas.put(service + "-" + replica, address);
+            }
+        }
         var slice = new EndpointSliceBuilder().withNewMetadata().withName(service + "-e2e")
                 .addToLabels("kubernetes.io/service-name", service).endMetadata()
                 .withAddressType("FQDN")
                 .addNewPort().withName(portName).withPort(targetPort).withProtocol("TCP").endPort();
-        for (String replica : List.of("a", "b")) {
-            String address = nextAddress();
-            String fqdn = service + "-" + replica + "." + namespace + ".e2e.test";
+        replicas.forEach((pod, address) -> {
+            String fqdn = pod + "." + namespace + ".e2e.test";
             hosts.put(fqdn, address);
-            servers.add(TestTlsServer.serving(leaf).bindTo(address, targetPort).start());
             slice.addNewEndpoint().withAddresses(fqdn).withNewConditions().withReady(true).endConditions()
-                    .withNewTargetRef().withKind("Pod").withName(service + "-" + replica).endTargetRef().endEndpoint();
-        }
+                    .withNewTargetRef().withKind("Pod").withName(pod).endTargetRef().endEndpoint();
+        });
         admin.services().inNamespace(namespace).resource(new ServiceBuilder().withNewMetadata().withName(service)
                 .endMetadata().withNewSpec().addNewPort().withName(portName).withPort(servicePort).endPort().endSpec()
                 .build()).serverSideApply();
@@ -176,13 +210,14 @@ final class ExampleWorld implements AutoCloseable {
     }
 
     /** An Ingress with one TLS host, its Secret, and a load balancer on 127.0.0.x:443. */
-    private void ingress(String ingress) {
+    private void ingress(TlsCheckSpec spec) {
+        String ingress = spec.getIngress().getName();
         String host = ingress + "." + namespace + ".example.test";
         String address = nextAddress();
-        Issued leaf = TestCertificates.leaf(host).issuedBy(ca).build();
+        Issued leaf = TestCertificates.leaf(host).issuedBy(issuerFor(spec)).build();
         servers.add(TestTlsServer.serving(leaf).bindTo(address, 443).start());
         String secret = ingress + "-tls";
-        admin.secrets().inNamespace(namespace).resource(tlsSecret(secret, leaf, false)).serverSideApply();
+        tlsSecret(secret, leaf, false);
         var resource = admin.network().v1().ingresses().inNamespace(namespace).resource(new IngressBuilder()
                 .withNewMetadata().withName(ingress).endMetadata()
                 .withNewSpec().addNewTl().withHosts(host).withSecretName(secret).endTl()
@@ -198,21 +233,32 @@ final class ExampleWorld implements AutoCloseable {
         }
         var match = spec.getExpect().getMatchSecret();
         String key = match.getKey() == null ? "tls.crt" : match.getKey();
-        admin.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName(match.getName())
-                .endMetadata().withType("tls.crt".equals(key) ? "kubernetes.io/tls" : "Opaque")
-                .withData(Map.of(key, base64(Pem.write(leaf.certificate())), "tls.key", base64("not read by matchSecret")))
-                .build()).serverSideApply();
+        secret(match.getName(), Map.of(key, Pem.write(leaf.certificate()), "tls.key", "not read by matchSecret"));
     }
 
     private void clientCertificate(String secretName) {
         Issued client = TestCertificates.leaf("e2e-client").issuedBy(clientCa).build();
-        admin.secrets().inNamespace(namespace).resource(tlsSecret(secretName, client, true)).serverSideApply();
+        tlsSecret(secretName, client, true);
     }
 
-    private io.fabric8.kubernetes.api.model.Secret tlsSecret(String name, Issued issued, boolean withKey) {
-        String key = withKey ? io.tlscheck.testing.PemFiles.text(issued.keyPair().getPrivate()) : "not read: only tls.crt is compared";
-        return new SecretBuilder().withNewMetadata().withName(name).endMetadata().withType("kubernetes.io/tls")
-                .withData(Map.of("tls.crt", base64(Pem.write(issued.certificate())), "tls.key", base64(key))).build();
+    private void tlsSecret(String name, Issued issued, boolean withKey) {
+        String key = withKey ? PemFiles.text(issued.keyPair().getPrivate()) : "not read: only tls.crt is compared";
+        secret(name, Map.of("tls.crt", Pem.write(issued.certificate()), "tls.key", key));
+    }
+
+    /** Adds entries to a Secret of the run; one with tls.crt and tls.key is a kubernetes.io/tls Secret. */
+    private void secret(String name, Map<String, String> entries) {
+        Map<String, String> data = secrets.computeIfAbsent(name, n -> new LinkedHashMap<>());
+        data.putAll(entries);
+        boolean tls = data.containsKey("tls.crt") && data.containsKey("tls.key");
+        var secret = admin.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName(name)
+                .endMetadata().withType(tls ? "kubernetes.io/tls" : "Opaque")
+                .withData(data.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> base64(e.getValue()))))
+                .build());
+        // A Secret's type cannot change in place (Opaque with a CA first, kubernetes.io/tls once
+        // a certificate and key join it): replace it. Nothing holds a finalizer on it here.
+        secret.delete();
+        secret.create();
     }
 
     private String nextAddress() {

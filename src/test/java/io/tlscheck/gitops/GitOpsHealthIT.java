@@ -161,17 +161,17 @@ class GitOpsHealthIT {
     }
 
     @Test
-    void anExpiredCertificateIsDegradedButOnlyInProgressForKstatus() throws Exception {
+    void anExpiredCertificateIsDegradedForArgoAndFailedForKstatus() throws Exception {
         await(watched, "expired", verdict("Failing"));
         Seen expired = seen(watched, "expired");
 
         String prefix = "Failing (CertificateExpired): ";
         assertThat(expired.argo().status()).isEqualTo("Degraded");
         assertThat(expired.argo().message()).startsWith(prefix);
-        // Generic kstatus reads Ready=False as "not done yet", never as failed: only a Stalled
-        // condition makes it Failed. Flux would wait for its timeout.
+        // Generic kstatus reads Ready=False as "not done yet"; the Stalled condition beside it
+        // makes it Failed, so a Flux health check fails at once with the reason.
         assertThat(expired.kstatus())
-                .isEqualTo(new HealthSeen("InProgress", expired.argo().message().substring(prefix.length())));
+                .isEqualTo(new HealthSeen("Failed", expired.argo().message().substring(prefix.length())));
 
         ControlPlane.Result wait = kubectlWaitReady("expired", "3s");
         assertThat(wait.exitCode()).as(wait.output()).isNotZero();
@@ -185,7 +185,7 @@ class GitOpsHealthIT {
 
         assertThat(mismatch.argo().status()).isEqualTo("Degraded");
         assertThat(mismatch.argo().message()).startsWith("Failing (HostnameMismatch): ").contains("other.test");
-        assertThat(mismatch.kstatus().status()).isEqualTo("InProgress");
+        assertThat(mismatch.kstatus().status()).isEqualTo("Failed");
     }
 
     @Test
@@ -195,7 +195,7 @@ class GitOpsHealthIT {
 
         assertThat(unresolved.argo().status()).isEqualTo("Degraded");
         assertThat(unresolved.argo().message()).startsWith("Unknown (ServiceNotFound): ").contains("web");
-        assertThat(unresolved.kstatus().status()).isEqualTo("InProgress");
+        assertThat(unresolved.kstatus().status()).isEqualTo("Failed");
         assertThat(kubectlWaitReady("no-service", "2s").exitCode()).isNotZero();
     }
 

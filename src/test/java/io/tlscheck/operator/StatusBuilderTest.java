@@ -145,6 +145,7 @@ class StatusBuilderTest {
         assertThat(status.getVerdict()).isEqualTo("Unknown");
         assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus, Condition::getReason)
                 .containsExactly(tuple("Ready", "False", "ConnectionRefused"),
+                        tuple("Stalled", "True", "ConnectionRefused"),
                         tuple("Handshake", "False", "ConnectionRefused"),
                         tuple("Trusted", "Unknown", "HandshakeFailed"),
                         tuple("HostnameMatches", "Unknown", "HandshakeFailed"),
@@ -165,7 +166,21 @@ class StatusBuilderTest {
         assertThat(status.getReason()).isEqualTo("ServiceNotFound");
         assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus, Condition::getReason,
                 Condition::getMessage).containsExactly(
-                tuple("Ready", "False", "ServiceNotFound", "Service web not found in namespace shop"));
+                tuple("Ready", "False", "ServiceNotFound", "Service web not found in namespace shop"),
+                tuple("Stalled", "True", "ServiceNotFound", "Service web not found in namespace shop"));
+    }
+
+    @Test
+    void stalledMirrorsReadyFalseForKstatusAndIsAbsentWhileReady() throws Exception {
+        TlsCheckStatus failing = build(now, run(probe(closedPort(), NAME, null, Expectations.DEFAULTS)), false, false);
+        Condition stalled = failing.getConditions().stream().filter(c -> c.getType().equals("Stalled")).findFirst().orElseThrow();
+        Condition ready = failing.getConditions().get(0);
+
+        assertThat(stalled.getStatus()).isEqualTo("True");
+        assertThat(stalled.getReason()).isEqualTo(ready.getReason());
+        assertThat(stalled.getMessage()).isEqualTo(ready.getMessage());
+        TlsCheckStatus suspended = new StatusBuilder(check, now, 10).suspended("service/web");
+        assertThat(suspended.getConditions()).extracting(Condition::getType).containsExactly("Ready");
     }
 
     @Test
