@@ -241,7 +241,26 @@ class HelmChartIT {
             assertThat(lease).as("the Lease of leader election in the release namespace").isNotNull();
             assertThat(lease.getSpec().getHolderIdentity()).isNotBlank();
             assertNoForbidden(operator);
+
+            // Another replica takes the Lease: this one must stop by itself, so that its pod
+            // restarts and campaigns again, rather than check on as a second leader.
+            admin.leases().inNamespace(release).withName("tlscheck-operator").edit(l -> {
+                l.getSpec().setHolderIdentity("another-replica");
+                l.getSpec().setRenewTime(java.time.ZonedDateTime.now());
+                l.getSpec().setLeaseDurationSeconds(3600);
+                return l;
+            });
+            ProcessHandle process = ProcessHandle.of(operator.pid()).orElseThrow();
+            try {
+                process.onExit().get(40, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                fail("the operator went on after losing its Lease; its log:\n" + operator.log());
+            }
+            assertThat(operator.log()).contains("stopped leading: exiting");
         } finally {
+            // Other tests' operators must not check these (blocked.test would be looked up in DNS).
+            admin.resources(TlsCheck.class).inNamespace(apps).delete();
+            Files.deleteIfExists(WORK.resolve("chart-all.kubeconfig"));
             helm(List.of("uninstall", "chart-all", "--namespace", release, "--kubeconfig", plane.kubeconfig().toString(),
                     "--timeout", "60s"));
         }
@@ -279,18 +298,31 @@ class HelmChartIT {
             create(watched, "healthy", host("127.0.0.1", server.port(), "ns.chart.test"));
             create(other, "unwatched", host("127.0.0.1", server.port(), "ns.chart.test"));
             await(watched, "healthy", c -> "True".equals(ready(c)), "Ready=True");
+            var renewed = admin.leases().inNamespace(release).withName("tlscheck-operator").get().getSpec().getRenewTime();
             Lease lease = admin.leases().inNamespace(release).withName("tlscheck-operator").get();
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (!lease.getSpec().getRenewTime().isAfter(lease.getSpec().getAcquireTime()) && System.nanoTime() < deadline) {
+            while (!lease.getSpec().getRenewTime().isAfter(renewed) && System.nanoTime() < deadline) {
                 Thread.sleep(500);
                 lease = admin.leases().inNamespace(release).withName("tlscheck-operator").get();
             }
-            assertThat(lease.getSpec().getRenewTime()).as("the Lease is renewed (a PATCH)")
-                    .isAfter(lease.getSpec().getAcquireTime());
+            assertThat(lease.getSpec().getRenewTime()).as("the Lease is renewed (a PATCH)").isAfter(renewed);
             assertThat(admin.resources(TlsCheck.class).inNamespace(other).withName("unwatched").get().getStatus())
                     .as("a TlsCheck outside watchNamespaces is not touched").isNull();
             assertNoForbidden(operator);
+
+            // A pod ends with SIGTERM: the leader must stop by itself, well within the kubelet's
+            // 30 s grace period (it used to hang in System.exit inside the shutdown hook).
+            ProcessHandle process = ProcessHandle.of(operator.pid()).orElseThrow();
+            process.destroy();
+            try {
+                process.onExit().get(15, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                fail("the leading operator did not stop within 15 s of SIGTERM; its log:\n" + operator.log());
+            }
         } finally {
+            admin.resources(TlsCheck.class).inNamespace(watched).delete();
+            admin.resources(TlsCheck.class).inNamespace(other).delete();
+            Files.deleteIfExists(WORK.resolve("chart-ns.kubeconfig"));
             helm(List.of("uninstall", "chart-ns", "--namespace", release, "--kubeconfig", plane.kubeconfig().toString(),
                     "--timeout", "60s"));
         }
