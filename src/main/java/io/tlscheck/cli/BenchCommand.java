@@ -77,6 +77,10 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                 result.percentileMillis(50), result.percentileMillis(90), result.percentileMillis(99),
                 result.percentileMillis(100));
+        if (result.cpuMillisPerCheck() >= 0) {
+            out.printf(Locale.ROOT, "cpu %.3f ms per check (process CPU time, %.2f cores busy)%n",
+                    result.cpuMillisPerCheck(), result.coresBusy());
+        }
         out.printf(Locale.ROOT, "verdicts %s%n", result.verdicts());
         out.flush();
         return result.checks() == 0 ? 2 : 0;

@@ -32,6 +32,7 @@ class BenchCommandTest {
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out()).containsPattern("(?m)^\\d+\\.\\d checks/s  \\(40 checks in ")
                     .containsPattern("latency p50 [\\d.]+ ms, p90 [\\d.]+ ms, p99 [\\d.]+ ms")
+                    .containsPattern("(?m)^cpu [\\d.]+ ms per check")
                     .contains("verdicts Healthy 40");
             assertThat(server.handshakes()).isGreaterThanOrEqualTo(40);
         }
