@@ -1,7 +1,5 @@
 package io.tlscheck.cli;
 
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -10,8 +8,8 @@ import java.util.Locale;
  * JIT compiler has settled. A TLS handshake runs through so much JDK code that, on two cores,
  * C2 keeps compiling for half a minute and takes a third of the CPU while it does (bench/README.md):
  * counting checks during that time measures the compiler, not the check a long-running
- * operator or sidecar performs. Settled means the compilers were busy less than
- * {@link #SETTLED_SHARE} of a slice.
+ * operator or sidecar performs. Settled means the compilers used less than {@link #SETTLED_SHARE}
+ * of a core during a slice ({@link JitActivity}).
  */
 final class JitWarmup {
     static final Duration SLICE = Duration.ofSeconds(2);
@@ -33,8 +31,8 @@ final class JitWarmup {
         if (!minimum.isZero()) {
             load.measure(minimum, maxChecks);
         }
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+        JitActivity jit = new JitActivity();
+        if (!jit.measurable()) {
             return new Outcome(Duration.ofNanos(System.nanoTime() - start), false);
         }
         while (true) {
@@ -43,11 +41,9 @@ final class JitWarmup {
                 return new Outcome(Duration.ofNanos(System.nanoTime() - start), false);
             }
             Duration slice = left.compareTo(SLICE) < 0 ? left : SLICE;
-            long compileMillis = jit.getTotalCompilationTime();
-            long sliceStart = System.nanoTime();
+            jit.mark();
             load.measure(slice, maxChecks);
-            double busy = (jit.getTotalCompilationTime() - compileMillis) / ((System.nanoTime() - sliceStart) / 1e6);
-            if (busy < SETTLED_SHARE) {
+            if (jit.busySinceMark() < SETTLED_SHARE) {
                 return new Outcome(Duration.ofNanos(System.nanoTime() - start), true);
             }
         }
