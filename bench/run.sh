@@ -380,8 +380,9 @@ run_blackbox() { # key round
 run_tlscheck() { # key round
   local key=$1 round=$2 out="$WORK/tlscheck-$1-$2.txt" rate rc=0 cpu
   cpu_mark
+  # tlscheck bench warms up until the JIT compiler settles, for up to 45 s (its --warmup-max).
   # shellcheck disable=SC2046
-  run_bounded $((SECONDS_PER_RUN + 60)) "$out" "$TLSCHECK" bench $(tlscheck_args "$key") \
+  run_bounded $((SECONDS_PER_RUN + 90)) "$out" "$TLSCHECK" bench $(tlscheck_args "$key") \
     --concurrency "$CONCURRENCY" --duration "$DURATION" || rc=$?
   cpu_report; cpu=$CPU_LINE
   { echo "== tlscheck $key round $round (exit $rc)"; cat "$out"; echo "$cpu"; } >>"$LOG"

@@ -40,8 +40,13 @@ final class BenchCommand implements Callable<Integer> {
     Duration duration;
 
     @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
-            description = "Unmeasured run first, so the JIT has compiled the hot path (default: ${DEFAULT-VALUE}).")
+            description = "Unmeasured run first, at least this long (default: ${DEFAULT-VALUE}); 0s for none.")
     Duration warmup;
+
+    @Option(names = "--warmup-max", paramLabel = "DURATION", defaultValue = "45s", converter = DurationConverter.class,
+            description = "Then keep warming up until the JIT compiler has settled, at most this long in all "
+                    + "(default: ${DEFAULT-VALUE}); equal to --warmup for a fixed warm-up.")
+    Duration warmupMax;
 
     @Option(names = "--max-checks", paramLabel = "N", defaultValue = "10000000",
             description = "Stop after this many measured checks (default: ${DEFAULT-VALUE}).")
@@ -58,17 +63,17 @@ final class BenchCommand implements Callable<Integer> {
         if (duration.isZero()) {
             throw new UsageException("--duration must be longer than zero");
         }
-        if (duration.compareTo(MAX_DURATION) > 0 || warmup.compareTo(MAX_DURATION) > 0) {
-            throw new UsageException("--duration and --warmup are limited to 10m");
+        if (duration.compareTo(MAX_DURATION) > 0 || warmup.compareTo(MAX_DURATION) > 0
+                || warmupMax.compareTo(MAX_DURATION) > 0) {
+            throw new UsageException("--duration, --warmup and --warmup-max are limited to 10m");
         }
         HostPort hostPort = HostPort.parse(target);
         CheckRequest request = CheckRequest.of(connection.endpoint(hostPort), connection.probeOptions(),
                 expectations.expectations(), connection.trustAnchors());
         Inspector inspector = Engines.inspector();
         LoadRun run = new LoadRun(inspector, request, concurrency);
-        if (!warmup.isZero()) {
-            run.measure(warmup, maxChecks);
-        }
+        JitWarmup.Outcome warmedUp = warmup.isZero() ? null
+                : JitWarmup.run(run, warmup, warmupMax.compareTo(warmup) < 0 ? warmup : warmupMax, maxChecks);
         LoadRun.Result result = run.measure(duration, maxChecks);
 
         PrintWriter out = spec.commandLine().getOut();
@@ -77,7 +82,14 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                 result.percentileMillis(50), result.percentileMillis(90), result.percentileMillis(99),
                 result.percentileMillis(100));
+        if (result.cpuMillisPerCheck() >= 0) {
+            out.printf(Locale.ROOT, "cpu %.3f ms per check (process CPU time, %.2f cores busy)%n",
+                    result.cpuMillisPerCheck(), result.coresBusy());
+        }
         out.printf(Locale.ROOT, "verdicts %s%n", result.verdicts());
+        if (warmedUp != null) {
+            out.println(warmedUp.describe());
+        }
         out.flush();
         return result.checks() == 0 ? 2 : 0;
     }

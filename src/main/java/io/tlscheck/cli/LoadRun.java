@@ -1,5 +1,6 @@
 package io.tlscheck.cli;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -42,6 +43,7 @@ final class LoadRun {
         long[][] samples = new long[concurrency][];
         int[] counts = new int[concurrency];
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<?>[] running = new Future<?>[concurrency];
             for (int w = 0; w < concurrency; w++) {
@@ -74,6 +76,7 @@ final class LoadRun {
             }
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        long cpu = processCpuNanos() - cpuStart;
         long[] all = new long[Arrays.stream(counts).sum()];
         int at = 0;
         for (int w = 0; w < concurrency; w++) {
@@ -84,13 +87,39 @@ final class LoadRun {
         long total = verdicts.values().stream().mapToLong(LongAdder::sum).sum();
         Map<Verdict, Long> byVerdict = new EnumMap<>(Verdict.class);
         verdicts.forEach((v, n) -> byVerdict.put(v, n.sum()));
-        return new Result(total, elapsed, all, byVerdict);
+        return new Result(total, elapsed, all, byVerdict, cpu < 0 ? -1 : cpu);
     }
 
-    /** Checks completed, wall time, sorted latencies (nanoseconds), and how they were judged. */
-    record Result(long checks, Duration elapsed, long[] sortedLatencies, Map<Verdict, Long> verdictCounts) {
+    /**
+     * CPU time of the whole JVM (every thread: checks, GC, JIT), or -1 where the platform does
+     * not tell. Per check it stays meaningful on a busy machine, where the rate does not.
+     */
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            long nanos = os.getProcessCpuTime();
+            return nanos >= 0 ? nanos : -1;
+        }
+        return -1;
+    }
+
+    /**
+     * Checks completed, wall time, sorted latencies (nanoseconds), how they were judged, and the
+     * process CPU time spent meanwhile (nanoseconds, -1 when unknown).
+     */
+    record Result(long checks, Duration elapsed, long[] sortedLatencies, Map<Verdict, Long> verdictCounts,
+                  long cpuNanos) {
         double checksPerSecond() {
             return checks / (elapsed.toNanos() / 1e9);
+        }
+
+        /** Process CPU milliseconds per check, or -1 when unknown or nothing was checked. */
+        double cpuMillisPerCheck() {
+            return cpuNanos < 0 || checks == 0 ? -1 : cpuNanos / 1e6 / checks;
+        }
+
+        /** Process CPU time over wall time: 1.0 is one core busy all along; -1 when unknown. */
+        double coresBusy() {
+            return cpuNanos < 0 ? -1 : (double) cpuNanos / elapsed.toNanos();
         }
 
         double percentileMillis(int percentile) {

@@ -32,8 +32,24 @@ class BenchCommandTest {
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out()).containsPattern("(?m)^\\d+\\.\\d checks/s  \\(40 checks in ")
                     .containsPattern("latency p50 [\\d.]+ ms, p90 [\\d.]+ ms, p99 [\\d.]+ ms")
+                    .containsPattern("(?m)^cpu [\\d.]+ ms per check")
                     .contains("verdicts Healthy 40");
             assertThat(server.handshakes()).isGreaterThanOrEqualTo(40);
+        }
+    }
+
+    @Test
+    void warmsUpUntilTheJitSettlesOrTheLimit() throws IOException {
+        Issued ca = TestCertificates.ca("Bench Warm Root").build();
+        try (TestTlsServer server = TestTlsServer.serving(TestCertificates.leaf("bench.test").issuedBy(ca).build()).start()) {
+            String caFile = PemFiles.write(dir, "ca.pem", ca.certificate()).toString();
+
+            CliRun run = CliRun.of("bench", "127.0.0.1:" + server.port(), "--servername", "bench.test",
+                    "--ca-file", caFile, "--no-system-roots", "--concurrency", "2", "--duration", "1s",
+                    "--warmup", "1s", "--warmup-max", "3s", "--max-checks", "20");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).containsPattern("(?m)^warm-up [\\d.]+ s \\((JIT compiler settled|time limit; .*)\\)$");
         }
     }
 

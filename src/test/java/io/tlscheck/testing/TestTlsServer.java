@@ -62,9 +62,14 @@ public final class TestTlsServer implements AutoCloseable {
             server.setEnabledCipherSuites(builder.cipherSuites.toArray(String[]::new));
         }
         server.setNeedClientAuth(builder.clientCa != null);
-        if (!builder.alpn.isEmpty()) {
+        if (!builder.alpn.isEmpty() || !builder.namedGroups.isEmpty()) {
             javax.net.ssl.SSLParameters params = server.getSSLParameters();
-            params.setApplicationProtocols(builder.alpn.toArray(String[]::new));
+            if (!builder.alpn.isEmpty()) {
+                params.setApplicationProtocols(builder.alpn.toArray(String[]::new));
+            }
+            if (!builder.namedGroups.isEmpty()) {
+                params.setNamedGroups(builder.namedGroups.toArray(String[]::new));
+            }
             server.setSSLParameters(params);
         }
         acceptor = Thread.ofPlatform().daemon().name("test-tls-server").start(this::acceptLoop);
@@ -139,6 +144,7 @@ public final class TestTlsServer implements AutoCloseable {
         private List<String> cipherSuites = List.of();
         private X509Certificate clientCa;
         private List<String> alpn = List.of();
+        private List<String> namedGroups = List.of();
         private String address = "127.0.0.1";
         private int port;
 
@@ -181,6 +187,15 @@ public final class TestTlsServer implements AutoCloseable {
         /** Application protocols the server accepts, in its order of preference. */
         public Builder alpn(String... values) {
             alpn = List.of(values);
+            return this;
+        }
+
+        /**
+         * Key exchange groups the server accepts (JSSE names: x25519, secp256r1, x448,
+         * ffdhe2048, ...). A client whose key shares miss them gets a HelloRetryRequest.
+         */
+        public Builder namedGroups(String... values) {
+            namedGroups = List.of(values);
             return this;
         }
 
