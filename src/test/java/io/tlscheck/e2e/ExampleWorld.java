@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -87,6 +89,16 @@ final class ExampleWorld implements AutoCloseable {
         trust(spec);
         Files.writeString(hostsFile, hosts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                 .collect(Collectors.joining("\n", "", "\n")));
+        return check;
+    }
+
+    /**
+     * A check the test built itself, against a server it started with {@link #serve}: only
+     * placed in the namespace and given the run's trust, its target left as it is.
+     */
+    TlsCheck trusting(TlsCheck check) {
+        check.getMetadata().setNamespace(namespace);
+        trust(check.getSpec());
         return check;
     }
 
@@ -237,7 +249,9 @@ final class ExampleWorld implements AutoCloseable {
     }
 
     private void clientCertificate(String secretName) {
-        Issued client = TestCertificates.leaf("e2e-client").issuedBy(clientCa).build();
+        // clientAuth: the JDK's server rejects a client certificate whose EKU lacks it.
+        Issued client = TestCertificates.leaf("e2e-client").issuedBy(clientCa)
+                .extendedKeyUsage(KeyPurposeId.id_kp_clientAuth).build();
         tlsSecret(secretName, client, true);
     }
 

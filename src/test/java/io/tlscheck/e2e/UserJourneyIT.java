@@ -201,7 +201,7 @@ class UserJourneyIT {
         TlsCheck check = new TlsCheck();
         check.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name).withNamespace(shop).build());
         check.setSpec(spec);
-        return world.prepare(check);
+        return world.trusting(check);
     }
 
     private static OperatorProcess leader() throws Exception {

@@ -126,7 +126,9 @@ public final class ControlPlane {
 
     /**
      * Runs the real kubectl (from PATH, or the {@code tlscheck.kubectl} system property) against
-     * the plane with the admin kubeconfig, and its own discovery cache.
+     * the plane with the admin kubeconfig, and its own discovery cache. The process gets two
+     * minutes: more than any {@code kubectl wait --timeout} a test passes, so kubectl reports
+     * its own timeout rather than being killed.
      */
     public Result kubectl(String... args) {
         List<String> command = new ArrayList<>();
@@ -134,7 +136,7 @@ public final class ControlPlane {
         command.add("--kubeconfig=" + kubeconfig);
         command.add("--cache-dir=" + kubeconfig.resolveSibling("kube-cache"));
         command.addAll(List.of(args));
-        return run(repo, Duration.ofMinutes(1), command);
+        return run(repo, Duration.ofMinutes(2), command);
     }
 
     /** What a finished process printed (stdout and stderr, interleaved) and its exit code. */
