@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the test control plane (kube-apiserver and etcd) from the Go modules pinned in
+# Builds the test control plane (kube-apiserver, etcd, and kubectl) from the Go modules pinned in
 # e2e/control-plane/ into a cache outside the repository, and prints the directory.
 #
 #   e2e/build-control-plane.sh          build what is missing or stale, print the directory
@@ -77,10 +77,8 @@ done
 build kube-apiserver "$src" . -ldflags "-s -w$version_ldflags"
 build etcd "$src/etcd" go.etcd.io/etcd/server/v3 -ldflags "-s -w"
 
-# kubectl next to them, so the directory is a complete toolbox (the Debian/Ubuntu kubectl;
-# minor-version skew with the server is fine for what the tests use).
-if [[ ! -e $out/kubectl ]] && command -v kubectl >/dev/null; then
-  ln -s "$(command -v kubectl)" "$out/kubectl"
-fi
+# kubectl of the same release, so the directory is a complete toolbox and a fresh machine needs
+# no kubectl of its own (.ci/run puts this directory first on PATH).
+build kubectl "$src" k8s.io/kubernetes/cmd/kubectl -ldflags "-s -w$version_ldflags"
 
 echo "$out"

@@ -34,6 +34,10 @@ die() {
 }
 
 bin_dir() { echo "${CONTROL_PLANE_BIN:-$("$here/build-control-plane.sh" --dir)}"; }
+# The kubectl built with the plane (same release), else one from PATH.
+kubectl() {
+  if [[ -x "$(bin_dir)/kubectl" ]]; then "$(bin_dir)/kubectl" "$@"; else command kubectl "$@"; fi
+}
 
 # --- state: one key=value per line, written only after the plane is ready ----------------
 
@@ -304,7 +308,7 @@ up() {
     teardown
   fi
 
-  command -v kubectl >/dev/null || die "kubectl is not installed (apt-get install kubectl, or put it on PATH)"
+  [[ -x "$(bin_dir)/kubectl" ]] || command -v kubectl >/dev/null || die "kubectl is missing: e2e/build-control-plane.sh builds it"
   command -v openssl >/dev/null || die "openssl is not installed (apt-get install openssl)"
   local bin etcd apiserver
   bin=$(bin_dir)
@@ -345,7 +349,11 @@ EOF
   print_env
 }
 
-print_env() { echo "export KUBECONFIG=$kubeconfig"; }
+print_env() {
+  echo "export KUBECONFIG=$kubeconfig"
+  [[ -x "$(bin_dir)/kubectl" ]] && echo "export PATH=$(bin_dir):\$PATH"
+  return 0
+}
 
 # Stops kube-apiserver and starts it again on the same port with the same etcd, certificates
 # and keys (ServiceAccount tokens stay valid): what clients see when an API server is

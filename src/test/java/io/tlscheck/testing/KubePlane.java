@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
+import io.tlscheck.testing.kube.Kubectl;
 
 /**
  * The real kube-apiserver and etcd of {@code e2e/control-plane.sh}, shared by every integration
@@ -69,7 +70,7 @@ public final class KubePlane {
 
     /** The real kubectl, with the plane's kubeconfig. */
     public static String kubectl(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig().toString()));
+        List<String> command = new ArrayList<>(List.of(Kubectl.command(), "--kubeconfig", kubeconfig().toString()));
         command.addAll(List.of(args));
         return run(command);
     }

@@ -125,14 +125,14 @@ public final class ControlPlane {
     }
 
     /**
-     * Runs the real kubectl (from PATH, or the {@code tlscheck.kubectl} system property) against
+     * Runs the real kubectl (see {@link Kubectl}) against
      * the plane with the admin kubeconfig, and its own discovery cache. The process gets two
      * minutes: more than any {@code kubectl wait --timeout} a test passes, so kubectl reports
      * its own timeout rather than being killed.
      */
     public Result kubectl(String... args) {
         List<String> command = new ArrayList<>();
-        command.add(System.getProperty("tlscheck.kubectl", "kubectl"));
+        command.add(Kubectl.command());
         command.add("--kubeconfig=" + kubeconfig);
         command.add("--cache-dir=" + kubeconfig.resolveSibling("kube-cache"));
         command.addAll(List.of(args));

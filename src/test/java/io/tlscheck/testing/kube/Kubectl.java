@@ -1,0 +1,53 @@
+package io.tlscheck.testing.kube;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Which kubectl the tests run: the {@code tlscheck.kubectl} system property when set, else the
+ * one {@code e2e/build-control-plane.sh} built from the same pinned release as the API server
+ * (so a fresh machine needs no kubectl of its own), else {@code kubectl} from PATH.
+ */
+public final class Kubectl {
+    private static String command;
+
+    private Kubectl() {
+    }
+
+    /** The program to run, found once per JVM. */
+    public static synchronized String command() {
+        if (command == null) {
+            command = System.getProperty("tlscheck.kubectl");
+        }
+        if (command == null) {
+            Path built = controlPlaneDirectory().resolve("kubectl");
+            command = Files.isExecutable(built) ? built.toString() : "kubectl";
+        }
+        return command;
+    }
+
+    /** {@code CONTROL_PLANE_BIN}, as e2e/control-plane.sh honours it, else the build script's cache directory. */
+    private static Path controlPlaneDirectory() {
+        String override = System.getenv("CONTROL_PLANE_BIN");
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        try {
+            Process process = new ProcessBuilder("bash", "e2e/build-control-plane.sh", "--dir")
+                    .redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0) {
+                return Path.of(output);
+            }
+            return Path.of("/nonexistent");
+        } catch (IOException e) {
+            return Path.of("/nonexistent");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Path.of("/nonexistent");
+        }
+    }
+}
