@@ -13,9 +13,11 @@ import io.smallrye.config.WithDefault;
  */
 @ConfigMapping(prefix = "tlscheck")
 public interface OperatorConfig {
-    /** Checks that may run at once; each is bounded by its timeout, so this bounds the load. */
-    @WithDefault("256")
-    int maxConcurrentChecks();
+    /**
+     * Probes that may run at once; each is bounded by its timeout, so this bounds the load.
+     * Unset: 32 per core ({@link InFlightLimit}).
+     */
+    Optional<Integer> maxConcurrentChecks();
 
     /** Endpoints of a Service or hosts of an Ingress checked per TlsCheck, at most. */
     @WithDefault("20")

@@ -84,7 +84,8 @@ public class TlsCheckReconciler implements Reconciler<TlsCheck>, CheckScheduler.
         this.metrics = new CheckMetrics(registry);
         this.policy = TargetPolicy.from(config.policy());
         Inspector inspector = Inspector.withPolicy(policy, new HttpRevocationChecker());
-        this.scheduler = new CheckScheduler(inspector, config.maxConcurrentChecks(), this, clock);
+        this.scheduler = new CheckScheduler(inspector,
+                InFlightLimit.of(config.maxConcurrentChecks(), Runtime.getRuntime().availableProcessors()), this, clock);
         this.events = new EventRecorder(client, instance);
         this.defaultInterval = defaultInterval(config.defaultInterval());
     }
