@@ -27,7 +27,8 @@ import io.tlscheck.engine.Report;
  * and asks for a reconcile so the status can be written. Probes run on virtual threads, at most
  * {@code maxConcurrent} at once; each is bounded by its timeout, so silent endpoints cannot
  * hold up healthy ones for longer than that. Waiting probes are bounded by the number of
- * TlsChecks and their endpoints.
+ * TlsChecks and their endpoints. A run that newly finds an endpoint Unknown is repeated once
+ * before it is reported ({@link UnknownConfirmation}).
  */
 public final class CheckScheduler implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(CheckScheduler.class);
@@ -81,6 +82,8 @@ public final class CheckScheduler implements AutoCloseable {
         ScheduledFuture<?> next;
         boolean running;
         boolean rerun;
+        /** The run in progress is the second look at a new Unknown: report whatever it finds. */
+        boolean confirming;
         CheckRun latest;
     }
 
@@ -93,6 +96,7 @@ public final class CheckScheduler implements AutoCloseable {
         synchronized (entry) {
             if (entry.plan == null || !entry.plan.fingerprint().equals(plan.fingerprint())) {
                 entry.plan = plan;
+                entry.confirming = false;
                 if (entry.running) {
                     entry.rerun = true;
                 } else {
@@ -148,6 +152,7 @@ public final class CheckScheduler implements AutoCloseable {
             return;
         }
         CheckRun run = null;
+        boolean held = false;
         try {
             run = check(plan);
         } catch (InterruptedException e) {
@@ -157,17 +162,20 @@ public final class CheckScheduler implements AutoCloseable {
         } finally {
             synchronized (entry) {
                 entry.running = false;
-                if (run != null) {
+                held = run != null && !entry.confirming && !entry.rerun && UnknownConfirmation.needed(entry.latest, run);
+                entry.confirming = held;
+                if (run != null && !held) {
                     entry.latest = run;
                 }
                 if (entries.get(id) == entry) {
                     boolean again = entry.rerun;
                     entry.rerun = false;
-                    schedule(id, entry, again ? Duration.ZERO : jittered(entry.plan.interval()));
+                    schedule(id, entry, again ? Duration.ZERO
+                            : held ? UnknownConfirmation.delay() : jittered(entry.plan.interval()));
                 }
             }
         }
-        if (run != null) {
+        if (run != null && !held) {
             listener.finished(id, run);
         }
     }

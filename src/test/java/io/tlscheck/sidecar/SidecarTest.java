@@ -25,6 +25,7 @@ import io.tlscheck.sidecar.RunningSidecar.Sample;
 import io.tlscheck.testing.Issued;
 import io.tlscheck.testing.PemFiles;
 import io.tlscheck.testing.RawTcpServer;
+import io.tlscheck.testing.SwitchingProxy;
 import io.tlscheck.testing.TestCertificates;
 import io.tlscheck.testing.TestTlsServer;
 

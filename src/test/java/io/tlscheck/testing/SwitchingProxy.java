@@ -1,4 +1,4 @@
-package io.tlscheck.sidecar;
+package io.tlscheck.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,23 +14,23 @@ import java.util.concurrent.Executors;
  * serves, connection by connection, whichever real TLS server a test points it at, as an app
  * whose certificate changes under a running sidecar.
  */
-final class SwitchingProxy implements AutoCloseable {
+public final class SwitchingProxy implements AutoCloseable {
     private final ServerSocket server;
     private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
     private volatile int backend;
 
-    SwitchingProxy(int backend) throws IOException {
+    public SwitchingProxy(int backend) throws IOException {
         this.backend = backend;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofPlatform().daemon().name("switching-proxy").start(this::acceptLoop);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** New connections go to this port from now on. */
-    void switchTo(int port) {
+    public void switchTo(int port) {
         backend = port;
     }
 
