@@ -98,6 +98,7 @@ class ScaleRun {
                 });
             }
             long createStarted = System.nanoTime();
+            double[] cpuBefore = burstCpuSeconds(operator.pid());
             creators.shutdown();
             assertThat(creators.awaitTermination(10, TimeUnit.MINUTES)).isTrue();
             double createSeconds = (System.nanoTime() - createStarted) / 1e9;
@@ -105,6 +106,7 @@ class ScaleRun {
             while (firstStatus.size() < count && System.nanoTime() < deadline) {
                 Thread.sleep(500);
             }
+            double[] cpuAfter = burstCpuSeconds(operator.pid());
             List<Double> latencies = new ArrayList<>();
             created.forEach((name, t) -> {
                 Long done = firstStatus.get(name);
@@ -125,9 +127,12 @@ class ScaleRun {
             String report = String.format(Locale.ROOT,
                     "scale: %d TlsChecks, interval %ds: %d got a status; create->status p50 %.2fs, p99 %.2fs, max %.2fs; "
                             + "operator RSS %d MiB; status writes in the first interval after that: %.0f, in the next: %.0f "
-                            + "(creating them took %.1fs from 8 client threads)",
+                            + "(creating them took %.1fs from 8 client threads); CPU from the first create to the "
+                            + "last first status: operator %.1fs (%.1f ms per check), kube-apiserver %.1fs, etcd %.1fs",
                     count, interval.getSeconds(), latencies.size(), percentile(latencies, 50), percentile(latencies, 99),
-                    percentile(latencies, 100), rssKib / 1024, writesFirst, writesPerCycle, createSeconds);
+                    percentile(latencies, 100), rssKib / 1024, writesFirst, writesPerCycle, createSeconds,
+                    cpuAfter[0] - cpuBefore[0], (cpuAfter[0] - cpuBefore[0]) * 1000 / count,
+                    cpuAfter[1] - cpuBefore[1], cpuAfter[2] - cpuBefore[2]);
             steadyChanges.stream().limit(20).forEach(change -> System.out.println("scale: steady write " + change));
             System.out.println(report);
             Files.writeString(Path.of("target/scale-report.txt"), report + "\n");
@@ -171,6 +176,31 @@ class ScaleRun {
         }
         int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+
+    /**
+     * CPU seconds so far of the operator, kube-apiserver and etcd (all on this machine's two
+     * cores): where the burst's time went.
+     */
+    private static double[] burstCpuSeconds(long operatorPid) throws java.io.IOException {
+        java.util.Properties state = new java.util.Properties();
+        try (var in = Files.newBufferedReader(Path.of("e2e/.work/state"))) {
+            state.load(in);
+        }
+        return new double[] {cpuSeconds(operatorPid), cpuSeconds(Long.parseLong(state.getProperty("apiserver_pid", "-1"))),
+                cpuSeconds(Long.parseLong(state.getProperty("etcd_pid", "-1")))};
+    }
+
+    /** User plus system time from /proc/PID/stat (fields 14 and 15, in clock ticks of 1/100 s on Linux). */
+    private static double cpuSeconds(long pid) throws java.io.IOException {
+        Path stat = Path.of("/proc/" + pid + "/stat");
+        if (pid <= 0 || !Files.exists(stat)) {
+            return Double.NaN;
+        }
+        String text = Files.readString(stat);
+        // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+        String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     private static long rssKib(long pid) throws java.io.IOException {
