@@ -40,7 +40,8 @@ import io.tlscheck.testing.TestCertificates;
  * The scale run of e2e/scale.sh (not part of the normal build: run with
  * {@code -Dit.test=ScaleRun -Dscale.checks=1000}): N TlsChecks against one local nginx on the
  * real control plane; reports operator RSS, time from create to first status (p50, p99) and
- * status writes per steady interval.
+ * status writes per steady interval. {@code -Dscale.createPerSecond=N} paces the creates (as a
+ * GitOps sync would); unset, 8 threads create them as fast as the API server takes them.
  */
 class ScaleRun {
     private static final String NS = "scale";
@@ -49,6 +50,7 @@ class ScaleRun {
     void run() throws Exception {
         int count = Integer.getInteger("scale.checks", 1000);
         Duration interval = Duration.ofSeconds(Long.getLong("scale.intervalSeconds", 60));
+        int createPerSecond = Integer.getInteger("scale.createPerSecond", 0);
         KubernetesClient client = KubePlane.client();
         KubePlane.applyCrd();
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
@@ -88,8 +90,15 @@ class ScaleRun {
                      // The run ends by closing it.
                  }
              })) {
+            long createStarted = System.nanoTime();
+            double[] cpuBefore = burstCpuSeconds(operator.pid());
             ExecutorService creators = Executors.newFixedThreadPool(8);
+            long paceStart = System.nanoTime();
             for (int i = 0; i < count; i++) {
+                if (createPerSecond > 0) {
+                    long due = paceStart + TimeUnit.SECONDS.toNanos(i) / createPerSecond;
+                    TimeUnit.NANOSECONDS.sleep(due - System.nanoTime());
+                }
                 String name = String.format(Locale.ROOT, "check-%05d", i);
                 creators.submit(() -> {
                     TlsCheck check = check(name, nginx.port(), interval);
@@ -97,8 +106,6 @@ class ScaleRun {
                     client.resources(TlsCheck.class).inNamespace(NS).resource(check).create();
                 });
             }
-            long createStarted = System.nanoTime();
-            double[] cpuBefore = burstCpuSeconds(operator.pid());
             creators.shutdown();
             assertThat(creators.awaitTermination(10, TimeUnit.MINUTES)).isTrue();
             double createSeconds = (System.nanoTime() - createStarted) / 1e9;
@@ -127,10 +134,11 @@ class ScaleRun {
             String report = String.format(Locale.ROOT,
                     "scale: %d TlsChecks, interval %ds: %d got a status; create->status p50 %.2fs, p99 %.2fs, max %.2fs; "
                             + "operator RSS %d MiB; status writes in the first interval after that: %.0f, in the next: %.0f "
-                            + "(creating them took %.1fs from 8 client threads); CPU from the first create to the "
+                            + "(creating them took %.1fs from 8 client threads%s); CPU from the first create to the "
                             + "last first status: operator %.1fs (%.1f ms per check), kube-apiserver %.1fs, etcd %.1fs",
                     count, interval.getSeconds(), latencies.size(), percentile(latencies, 50), percentile(latencies, 99),
                     percentile(latencies, 100), rssKib / 1024, writesFirst, writesPerCycle, createSeconds,
+                    createPerSecond > 0 ? ", paced at " + createPerSecond + "/s" : "",
                     cpuAfter[0] - cpuBefore[0], (cpuAfter[0] - cpuBefore[0]) * 1000 / count,
                     cpuAfter[1] - cpuBefore[1], cpuAfter[2] - cpuBefore[2]);
             steadyChanges.stream().limit(20).forEach(change -> System.out.println("scale: steady write " + change));
