@@ -1,22 +1,21 @@
 package io.tlscheck.e2e;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.tlscheck.testing.Commands;
+import io.tlscheck.testing.Helm;
 import io.tlscheck.testing.OperatorProcess;
 import io.tlscheck.testing.kube.ControlPlane;
 
@@ -29,7 +28,6 @@ import io.tlscheck.testing.kube.ControlPlane;
  */
 final class ChartInstall {
     private static final Path CHART = Path.of("charts/tlscheck-operator");
-    private static final Duration HELM_TIMEOUT = Duration.ofMinutes(1);
 
     private final ControlPlane plane;
     private final String namespace;
@@ -45,13 +43,13 @@ final class ChartInstall {
 
     /** {@code helm template} with {@code --set} values, then {@code kubectl apply} of the result. */
     static ChartInstall install(ControlPlane plane, String namespace, String... setValues) throws Exception {
-        List<String> command = new ArrayList<>(List.of(helm(), "template", "tlscheck", CHART.toString(),
+        List<String> command = new ArrayList<>(List.of(Helm.path(), "template", "tlscheck", CHART.toString(),
                 "--namespace", namespace, "--include-crds"));
         for (String value : setValues) {
             command.add("--set");
             command.add(value);
         }
-        String manifests = run(command);
+        String manifests = Commands.run(command);
         Path file = Files.createTempFile(Path.of("target"), "chart-", ".yaml");
         Files.writeString(file, manifests);
         ControlPlane.Result applied = plane.kubectl("apply", "--server-side", "--force-conflicts", "-f", file.toString());
@@ -138,31 +136,5 @@ final class ChartInstall {
         Path file = Files.createTempFile(Path.of("target"), "sa-kubeconfig-", ".yaml",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         return Files.writeString(file, kubeconfig);
-    }
-
-    /** The helm that e2e/build-helm.sh built (.ci/run builds it before the tests). */
-    static String helm() throws IOException, InterruptedException {
-        String path = run(List.of("bash", "e2e/build-helm.sh", "--path")).strip();
-        if (!Files.isExecutable(Path.of(path))) {
-            throw new IllegalStateException(path + " is missing: build it with e2e/build-helm.sh");
-        }
-        return path;
-    }
-
-    private static String run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] output;
-        try (var in = process.getInputStream()) {
-            output = in.readAllBytes();
-        }
-        if (!process.waitFor(HELM_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command) + " did not finish within " + HELM_TIMEOUT);
-        }
-        String text = new String(output, StandardCharsets.UTF_8);
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed (exit " + process.exitValue() + "):\n" + text);
-        }
-        return text;
     }
 }
