@@ -128,19 +128,26 @@ class ScaleRun {
             // long for CPU); the second is the steady state.
             steady.set(true);
             double writesFirst = writesDuring(interval.plusSeconds(interval.getSeconds() / 5));
+            // Scrapes outside the CPU window: a scrape of 1,000 checks' series is not a check.
+            double checksBefore = checksRun(operator);
+            double steadyCpuBefore = cpuSeconds(operator.pid());
             double writesPerCycle = writesDuring(interval.plusSeconds(interval.getSeconds() / 5));
+            double steadyCpu = cpuSeconds(operator.pid()) - steadyCpuBefore;
+            double steadyChecks = checksRun(operator) - checksBefore;
             steady.set(false);
             long rssKib = rssKib(operator.pid());
             String report = String.format(Locale.ROOT,
                     "scale: %d TlsChecks, interval %ds: %d got a status; create->status p50 %.2fs, p99 %.2fs, max %.2fs; "
                             + "operator RSS %d MiB; status writes in the first interval after that: %.0f, in the next: %.0f "
                             + "(creating them took %.1fs from 8 client threads%s); CPU from the first create to the "
-                            + "last first status: operator %.1fs (%.1f ms per check), kube-apiserver %.1fs, etcd %.1fs",
+                            + "last first status: operator %.1fs (%.1f ms per check), kube-apiserver %.1fs, etcd %.1fs; "
+                            + "in the steady interval the operator ran %.0f checks on %.1fs of CPU (%.1f ms per check)",
                     count, interval.getSeconds(), latencies.size(), percentile(latencies, 50), percentile(latencies, 99),
                     percentile(latencies, 100), rssKib / 1024, writesFirst, writesPerCycle, createSeconds,
                     createPerSecond > 0 ? ", paced at " + createPerSecond + "/s" : "",
                     cpuAfter[0] - cpuBefore[0], (cpuAfter[0] - cpuBefore[0]) * 1000 / count,
-                    cpuAfter[1] - cpuBefore[1], cpuAfter[2] - cpuBefore[2]);
+                    cpuAfter[1] - cpuBefore[1], cpuAfter[2] - cpuBefore[2],
+                    steadyChecks, steadyCpu, steadyCpu * 1000 / Math.max(1, steadyChecks));
             steadyChanges.stream().limit(20).forEach(change -> System.out.println("scale: steady write " + change));
             System.out.println(report);
             Files.writeString(Path.of("target/scale-report.txt"), report + "\n");
@@ -184,6 +191,17 @@ class ScaleRun {
         }
         int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+
+    /** Checks the operator has run so far: the sum of its tlscheck_checks_total counters. */
+    private static double checksRun(OperatorProcess operator) throws Exception {
+        double total = 0;
+        for (String line : operator.metrics().split("\n")) {
+            if (line.startsWith("tlscheck_checks_total{")) {
+                total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return total;
     }
 
     /**
