@@ -24,6 +24,11 @@ final class FastCurves {
     private FastCurves() {
     }
 
+    /** Whether these domain parameters are P-256's, compared field by field. */
+    static boolean isP256(ECParameterSpec params) {
+        return CURVES.get(0).matches(params);
+    }
+
     /** The key as BouncyCastle parameters when its curve is P-256 or P-384 and its point lies on it. */
     static Optional<ECPublicKeyParameters> publicKey(ECPublicKey key) {
         ECParameterSpec params = key.getParams();

@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 /**
  * A JCA provider, installed ahead of the JDK's own, with faster implementations of the three
  * public-key operations that dominate a tlscheck handshake on the JDK's SunEC provider: the
- * X25519 key share (key generation and agreement) and ECDSA verification on P-256 and P-384.
+ * X25519 key share (key generation and agreement), the P-256 key share JSSE offers beside it
+ * (key generation only: {@link P256KeyPairGenerator}) and ECDSA verification on P-256 and P-384.
  * It is BouncyCastle's arithmetic (already on the class path for PEM), which has fixed-base
  * tables for X25519 key generation and specialised P-256/P-384 field code; SunEC uses a
  * generic Montgomery ladder and generic point arithmetic. Measured on the project's machine
@@ -31,12 +32,14 @@ public final class FastPublicKeyCrypto extends Provider {
     public static final String DISABLE_PROPERTY = "tlscheck.crypto.jdkOnly";
 
     public FastPublicKeyCrypto() {
-        super(NAME, "1.0", "tlscheck: X25519 and ECDSA P-256/P-384 verification on BouncyCastle arithmetic");
+        super(NAME, "1.0", "tlscheck: X25519, P-256 key generation and ECDSA P-256/P-384 verification on BouncyCastle arithmetic");
         service("KeyPairGenerator", "XDH", List.of("X25519", "OID.1.3.101.110", "1.3.101.110"), Map.of(),
                 X25519KeyPairGenerator.class, X25519KeyPairGenerator::new);
         service("KeyAgreement", "XDH", List.of("X25519", "OID.1.3.101.110", "1.3.101.110"),
                 Map.of("SupportedKeyClasses", "java.security.interfaces.XECPrivateKey"),
                 X25519KeyAgreement.class, X25519KeyAgreement::new);
+        service("KeyPairGenerator", "EC", List.of("EllipticCurve", "OID.1.2.840.10045.2.1", "1.2.840.10045.2.1"), Map.of(),
+                P256KeyPairGenerator.class, P256KeyPairGenerator::new);
         Map<String, String> publicOnly = Map.of("SupportedKeyClasses", "java.security.interfaces.ECPublicKey");
         service("Signature", "SHA256withECDSA", List.of("OID.1.2.840.10045.4.3.2", "1.2.840.10045.4.3.2"),
                 publicOnly, EcdsaVerifier.Sha256.class, EcdsaVerifier.Sha256::new);

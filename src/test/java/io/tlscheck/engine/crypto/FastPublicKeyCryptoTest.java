@@ -13,11 +13,16 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Security;
 import java.security.Signature;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.XECPrivateKeySpec;
 import java.security.spec.XECPublicKeySpec;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
 
 import javax.crypto.KeyAgreement;
@@ -104,6 +109,58 @@ class FastPublicKeyCryptoTest {
 
         assertThat(agreement.getProvider().getName()).isEqualTo("SunEC");
         assertThat(secret).isEqualTo(agree(KeyAgreement.getInstance("XDH", "SunEC"), b.getPrivate(), a.getPublic()));
+    }
+
+    @Test
+    void p256KeyPairsAgreeWithSunEcBothWaysHoweverTheCurveIsNamed() throws GeneralSecurityException {
+        ECParameterSpec sunEcParams = ((ECPublicKey) ecKeyPairFrom("SunEC", "secp256r1").getPublic()).getParams();
+        KeyPairGenerator byName = KeyPairGenerator.getInstance("EC");
+        byName.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPairGenerator bySpec = KeyPairGenerator.getInstance("EC");
+        bySpec.initialize(sunEcParams);
+        KeyPairGenerator bySize = KeyPairGenerator.getInstance("EC");
+        bySize.initialize(256);
+        for (KeyPairGenerator ours : List.of(byName, bySpec, bySize)) {
+            for (int i = 0; i < 10; i++) {
+                KeyPair mine = ours.generateKeyPair();
+                KeyPair theirs = ecKeyPairFrom("SunEC", "secp256r1");
+
+                byte[] ourView = agree(KeyAgreement.getInstance("ECDH", "SunEC"), mine.getPrivate(), theirs.getPublic());
+                byte[] theirView = agree(KeyAgreement.getInstance("ECDH", "SunEC"), theirs.getPrivate(), mine.getPublic());
+
+                assertThat(ourView).isEqualTo(theirView);
+            }
+            assertThat(ours.getProvider().getName()).isEqualTo(FastPublicKeyCrypto.NAME);
+        }
+    }
+
+    @Test
+    void p256KeysAreTheJdksOwnAndEncodeWithTheCurvesName() throws GeneralSecurityException {
+        KeyPairGenerator ours = KeyPairGenerator.getInstance("EC");
+        ours.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair pair = ours.generateKeyPair();
+
+        PublicKey decoded = KeyFactory.getInstance("EC", "SunEC").generatePublic(
+                new X509EncodedKeySpec(pair.getPublic().getEncoded()));
+        assertThat(decoded).isEqualTo(pair.getPublic());
+        assertThat(pair.getPublic().getClass()).isEqualTo(ecKeyPairFrom("SunEC", "secp256r1").getPublic().getClass());
+        assertThat(((ECPublicKey) pair.getPublic()).getParams().toString()).contains("secp256r1");
+        BigInteger d = ((ECPrivateKey) pair.getPrivate()).getS();
+        assertThat(d.signum()).isPositive();
+        assertThat(d).isLessThan(((ECPublicKey) pair.getPublic()).getParams().getOrder());
+    }
+
+    @Test
+    void otherCurvesAndTheDefaultCurveAreSunEcs() throws GeneralSecurityException {
+        KeyPairGenerator p384 = KeyPairGenerator.getInstance("EC");
+        p384.initialize(new ECGenParameterSpec("secp384r1"));
+        assertThat(((ECPublicKey) p384.generateKeyPair().getPublic()).getParams().getOrder().bitLength()).isEqualTo(384);
+        assertThat(p384.getProvider().getName()).isEqualTo("SunEC");
+
+        KeyPair byDefault = KeyPairGenerator.getInstance("EC").generateKeyPair();
+        KeyPair sunEcDefault = KeyPairGenerator.getInstance("EC", "SunEC").generateKeyPair();
+        assertThat(((ECPublicKey) byDefault.getPublic()).getParams().getOrder())
+                .isEqualTo(((ECPublicKey) sunEcDefault.getPublic()).getParams().getOrder());
     }
 
     @ParameterizedTest
@@ -194,6 +251,12 @@ class FastPublicKeyCryptoTest {
         agreement.init(mine);
         agreement.doPhase(theirs, true);
         return agreement.generateSecret();
+    }
+
+    private static KeyPair ecKeyPairFrom(String provider, String curve) throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", provider);
+        generator.initialize(new ECGenParameterSpec(curve));
+        return generator.generateKeyPair();
     }
 
     private static KeyPair ecKeyPair(String curve) throws GeneralSecurityException {
