@@ -14,9 +14,11 @@ import io.tlscheck.engine.Severity;
 /**
  * RFC 7469 §2.4 pins: some certificate between the leaf and the anchor must carry one of the
  * expected SubjectPublicKeyInfo hashes, so a key change (or an interception proxy with a
- * trusted CA) is noticed. Pins are accepted bare or with curl's {@code sha256//} prefix.
+ * trusted CA) is noticed. Pins are accepted bare, or with curl's {@code sha256//} or OkHttp's {@code sha256/} prefix.
  */
 final class PinMismatch implements Rule {
+    /** Characters of a base64 SHA-256 pin, padding included. */
+    private static final int PIN_LENGTH = 44;
     private static final RuleInfo INFO = new RuleInfo("pin.mismatch", Severity.FAILING, "PinMismatch",
             "No certificate in the chain has one of the expected SPKI pins",
             "RFC 7469 §2.4 (pin format); expected pins (spec.expect)",
@@ -46,13 +48,17 @@ final class PinMismatch implements Rule {
                 + "the certificate's own pin is %s", Certificates.shortName(leaf), Certificates.spkiPin(leaf)));
     }
 
+    /**
+     * The base64 pin without curl's {@code sha256//} or OkHttp's {@code sha256/} prefix. A pin
+     * may itself begin with "/" (a base64 digit), so the prefix is told by length: a SHA-256 pin
+     * is {@value #PIN_LENGTH} characters.
+     */
     private static String bare(String pin) {
         String trimmed = pin.trim();
-        for (String prefix : List.of("sha256//", "sha256/")) {
-            if (trimmed.startsWith(prefix)) {
-                return trimmed.substring(prefix.length());
-            }
+        if (!trimmed.startsWith("sha256/")) {
+            return trimmed;
         }
-        return trimmed;
+        String rest = trimmed.substring("sha256/".length());
+        return rest.length() == PIN_LENGTH + 1 && rest.startsWith("/") ? rest.substring(1) : rest;
     }
 }

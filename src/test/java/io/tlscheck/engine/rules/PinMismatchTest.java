@@ -55,6 +55,22 @@ class PinMismatchTest {
     }
 
     @Test
+    void aPinThatBeginsWithASlashIsNotMistakenForCurlsPrefix() {
+        // "/" is a base64 digit: one pin in 64 begins with it, and "sha256/" + such a pin reads
+        // like curl's "sha256//". Draw keys until one does (about 64 tries).
+        Issued slashed = null;
+        for (int i = 0; i < 2000 && slashed == null; i++) {
+            Issued candidate = Contexts.leaf(NAME).ec(256).freshKey().build();
+            slashed = pinOf(candidate).startsWith("/") ? candidate : null;
+        }
+        assertThat(slashed).as("a key whose pin begins with /").isNotNull();
+
+        Contexts.silent(rule, Contexts.trusted(slashed).want(pinning(pinOf(slashed))));
+        Contexts.silent(rule, Contexts.trusted(slashed).want(pinning("sha256/" + pinOf(slashed))));
+        Contexts.silent(rule, Contexts.trusted(slashed).want(pinning("sha256//" + pinOf(slashed))));
+    }
+
+    @Test
     void silentWhenNothingIsPinnedOrNoCertificateWasServed() {
         Contexts.silent(rule, Contexts.trusted(leaf));
         Contexts.silent(rule, Contexts.served().want(pinning(FOREIGN_PIN)));
