@@ -33,6 +33,7 @@ import io.tlscheck.testing.PemFiles;
 import io.tlscheck.testing.TestCertificates;
 import io.tlscheck.testing.TestStartTlsServer;
 import io.tlscheck.testing.TestTlsServer;
+import io.tlscheck.testing.TestTrust;
 
 /**
  * Builds, for one example TlsCheck, the world it expects to find: TLS servers on 127.0.0.x
@@ -110,18 +111,10 @@ final class ExampleWorld implements AutoCloseable {
     }
 
     private void trust(TlsCheckSpec spec) {
-        Trust trust = spec.getTrust();
-        if (trust == null || trust.getCaBundle() == null) {
-            trust = trust == null ? new Trust() : trust;
-            trust.setSystemRoots(false);
-            CaBundle bundle = new CaBundle();
-            KeyReference ref = new KeyReference();
-            ref.setName("e2e-public-roots");
-            ref.setKey("ca.crt");
-            bundle.setConfigMapKeyRef(ref);
-            trust.setCaBundle(bundle);
-            spec.setTrust(trust);
+        if (spec.getTrust() == null || spec.getTrust().getCaBundle() == null) {
+            spec.setTrust(TestTrust.onlyConfigMap("e2e-public-roots", "ca.crt"));
         }
+        Trust trust = spec.getTrust();
         String caPem = cas.stream().map(c -> Pem.write(c.certificate())).collect(Collectors.joining());
         CaBundle bundle = trust.getCaBundle();
         if (bundle.getConfigMapKeyRef() != null) {

@@ -30,15 +30,13 @@ import io.tlscheck.api.v1alpha1.ServiceTarget;
 import io.tlscheck.api.v1alpha1.IngressTarget;
 import io.tlscheck.api.v1alpha1.TlsCheck;
 import io.tlscheck.api.v1alpha1.TlsCheckSpec;
-import io.tlscheck.api.v1alpha1.Trust;
-import io.tlscheck.api.v1alpha1.CaBundle;
-import io.tlscheck.api.v1alpha1.KeyReference;
 import io.tlscheck.engine.Pem;
 import io.tlscheck.testing.Issued;
 import io.tlscheck.testing.KubePlane;
 import io.tlscheck.testing.OperatorProcess;
 import io.tlscheck.testing.TestCertificates;
 import io.tlscheck.testing.TestTlsServer;
+import io.tlscheck.testing.TestTrust;
 
 /**
  * The packaged operator against a real kube-apiserver and etcd: TlsChecks for hosts, Services
@@ -83,15 +81,7 @@ class OperatorIT {
         TlsCheck check = new TlsCheck();
         check.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).build());
         if (spec.getTrust() == null) {
-            Trust trust = new Trust();
-            trust.setSystemRoots(false);
-            CaBundle bundle = new CaBundle();
-            KeyReference ref = new KeyReference();
-            ref.setName("test-ca");
-            ref.setKey("ca.crt");
-            bundle.setConfigMapKeyRef(ref);
-            trust.setCaBundle(bundle);
-            spec.setTrust(trust);
+            spec.setTrust(TestTrust.onlyConfigMap("test-ca", "ca.crt"));
         }
         spec.setInterval("10s");
         spec.setTimeout("3s");

@@ -23,11 +23,8 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
-import io.tlscheck.api.v1alpha1.CaBundle;
-import io.tlscheck.api.v1alpha1.KeyReference;
 import io.tlscheck.api.v1alpha1.TlsCheck;
 import io.tlscheck.api.v1alpha1.TlsCheckSpec;
-import io.tlscheck.api.v1alpha1.Trust;
 import io.tlscheck.engine.Pem;
 import io.tlscheck.testing.Issued;
 import io.tlscheck.testing.KubePlane;
@@ -35,6 +32,7 @@ import io.tlscheck.testing.NginxServer;
 import io.tlscheck.testing.OperatorProcess;
 import io.tlscheck.testing.PemFiles;
 import io.tlscheck.testing.TestCertificates;
+import io.tlscheck.testing.TestTrust;
 
 /**
  * The scale run of e2e/scale.sh (not part of the normal build: run with
@@ -164,15 +162,7 @@ class ScaleRun {
         spec.setServerName("scale.test");
         spec.setInterval(interval.getSeconds() + "s");
         spec.setTimeout("5s");
-        Trust trust = new Trust();
-        trust.setSystemRoots(false);
-        CaBundle bundle = new CaBundle();
-        KeyReference ref = new KeyReference();
-        ref.setName("ca");
-        ref.setKey("ca.crt");
-        bundle.setConfigMapKeyRef(ref);
-        trust.setCaBundle(bundle);
-        spec.setTrust(trust);
+        spec.setTrust(TestTrust.onlyConfigMap("ca", "ca.crt"));
         TlsCheck check = new TlsCheck();
         check.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).build());
         check.setSpec(spec);
