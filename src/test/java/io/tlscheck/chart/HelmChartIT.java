@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,12 +35,14 @@ import io.tlscheck.api.v1alpha1.ClientCertificate;
 import io.tlscheck.api.v1alpha1.TlsCheck;
 import io.tlscheck.api.v1alpha1.TlsCheckSpec;
 import io.tlscheck.engine.Pem;
+import io.tlscheck.testing.Helm;
 import io.tlscheck.testing.Issued;
 import io.tlscheck.testing.OperatorProcess;
 import io.tlscheck.testing.PemFiles;
 import io.tlscheck.testing.TestCertificates;
 import io.tlscheck.testing.TestTlsServer;
 import io.tlscheck.testing.TestTrust;
+import io.tlscheck.testing.ToolRun;
 import io.tlscheck.testing.kube.ControlPlane;
 import io.tlscheck.testing.kube.WithControlPlane;
 
@@ -68,7 +68,7 @@ class HelmChartIT {
         plane = controlPlane;
         admin = controlPlane.client();
         Files.createDirectories(WORK);
-        helm = helmBinary();
+        helm = Path.of(Helm.path());
         // The ServiceMonitor and PrometheusRule kinds must exist for the full rendering.
         ControlPlane.Result crds = plane.kubectl("apply", "--server-side", "--force-conflicts",
                 "-f", "src/test/resources/chart/monitoring.coreos.com-minimal-crds.yaml");
@@ -82,17 +82,6 @@ class HelmChartIT {
         assertThat(crd.exitCode()).as(crd.output()).isZero();
         assertThat(plane.kubectl("wait", "--for=condition=Established", "--timeout=30s",
                 "crd/tlschecks.tlscheck.io").exitCode()).isZero();
-    }
-
-    /** Where e2e/build-helm.sh puts helm; the tests fail (never skip) when it is not there. */
-    private static Path helmBinary() {
-        Run where = run(List.of("bash", "e2e/build-helm.sh", "--path"), Map.of());
-        Path path = Path.of(where.stdout().strip());
-        if (where.exitCode() != 0 || !Files.isExecutable(path)) {
-            fail("helm is not built (looked for " + path + "): run e2e/build-helm.sh first (.ci/run does)\n"
-                    + where.stderr());
-        }
-        return path;
     }
 
     @Test
@@ -109,7 +98,7 @@ class HelmChartIT {
         for (List<String> values : List.of(List.<String>of(), List.of("--values", FULL_VALUES.toString()))) {
             List<String> args = new ArrayList<>(List.of("lint", "--strict", CHART.toString()));
             args.addAll(values);
-            Run lint = helm(args);
+            ToolRun lint = helm(args);
             assertThat(lint.exitCode()).as(lint.all()).isZero();
             assertThat(lint.all()).as("helm %s", args).contains("1 chart(s) linted, 0 chart(s) failed")
                     .doesNotContain("[WARNING]").doesNotContain("[ERROR]");
@@ -118,36 +107,36 @@ class HelmChartIT {
 
     @Test
     void aTypoInTheValuesFailsWithTheSchemasMessage() {
-        Run top = helm(List.of("template", "t", CHART.toString(), "--set", "replicaCont=2"));
+        ToolRun top = helm(List.of("template", "t", CHART.toString(), "--set", "replicaCont=2"));
         assertThat(top.exitCode()).isNotZero();
-        assertThat(top.stderr()).contains("additional properties 'replicaCont' not allowed");
+        assertThat(top.err()).contains("additional properties 'replicaCont' not allowed");
 
-        Run nested = helm(List.of("template", "t", CHART.toString(), "--set", "metrics.serviceMonitor.enable=true"));
+        ToolRun nested = helm(List.of("template", "t", CHART.toString(), "--set", "metrics.serviceMonitor.enable=true"));
         assertThat(nested.exitCode()).isNotZero();
-        assertThat(nested.stderr()).contains("/metrics/serviceMonitor").contains("additional properties 'enable' not allowed");
+        assertThat(nested.err()).contains("/metrics/serviceMonitor").contains("additional properties 'enable' not allowed");
 
-        Run variant = helm(List.of("template", "t", CHART.toString(), "--set", "image.variant=graal"));
+        ToolRun variant = helm(List.of("template", "t", CHART.toString(), "--set", "image.variant=graal"));
         assertThat(variant.exitCode()).isNotZero();
-        assertThat(variant.stderr()).contains("/image/variant").contains("value must be one of 'jvm', 'native'");
+        assertThat(variant.err()).contains("/image/variant").contains("value must be one of 'jvm', 'native'");
 
-        Run interval = helm(List.of("template", "t", CHART.toString(), "--set", "defaultInterval=5 minutes"));
+        ToolRun interval = helm(List.of("template", "t", CHART.toString(), "--set", "defaultInterval=5 minutes"));
         assertThat(interval.exitCode()).isNotZero();
-        assertThat(interval.stderr()).contains("/defaultInterval").contains("does not match pattern");
+        assertThat(interval.err()).contains("/defaultInterval").contains("does not match pattern");
     }
 
     @Test
     void thePackagedChartHoldsTheCrdAndNotTheCiValues() {
         Path out = WORK.resolve("package");
-        Run pack = helm(List.of("package", CHART.toString(), "--destination", out.toString()));
+        ToolRun pack = helm(List.of("package", CHART.toString(), "--destination", out.toString()));
         assertThat(pack.exitCode()).as(pack.all()).isZero();
         Path tgz = out.resolve("tlscheck-operator-0.1.0.tgz");
-        Run list = run(List.of("tar", "tzf", tgz.toString()), Map.of());
-        assertThat(list.stdout()).contains("tlscheck-operator/crds/tlschecks.tlscheck.io-v1.yml",
+        ToolRun list = ToolRun.of(HELM_TIMEOUT, "", List.of("tar", "tzf", tgz.toString()));
+        assertThat(list.out()).contains("tlscheck-operator/crds/tlschecks.tlscheck.io-v1.yml",
                         "tlscheck-operator/values.schema.json", "tlscheck-operator/templates/NOTES.txt")
                 .doesNotContain("ci/full-values.yaml");
-        Run template = helm(List.of("template", "t", tgz.toString(), "--include-crds"));
+        ToolRun template = helm(List.of("template", "t", tgz.toString(), "--include-crds"));
         assertThat(template.exitCode()).as(template.all()).isZero();
-        assertThat(template.stdout()).contains("CustomResourceDefinition", "tlschecks.tlscheck.io");
+        assertThat(template.out()).contains("CustomResourceDefinition", "tlschecks.tlscheck.io");
     }
 
     @Test
@@ -200,12 +189,12 @@ class HelmChartIT {
         // The operator sees every namespace of the shared plane, TlsChecks of other tests too:
         // the allow lists keep it on loopback (host patterns are checked before any DNS lookup).
         // The entries that matter stand second, so each list is proven to arrive whole.
-        Run install = install("chart-all", release, List.of(
+        ToolRun install = install("chart-all", release, List.of(
                 "--set", "policy.allowHosts={*.allowed.test,127.0.0.1,127.0.0.10,blocked.test}",
                 "--set", "policy.allowCidrs={10.0.0.0/8,127.0.0.0/8}",
                 "--set", "policy.denyCidrs={127.0.0.9/32,127.0.0.10/32}",
                 "--set", "policy.denyHosts={*.denied.test,blocked.test}"));
-        assertThat(install.stdout()).contains("kubectl get tlschecks -A", "/q/metrics",
+        assertThat(install.out()).contains("kubectl get tlschecks -A", "/q/metrics",
                 "chart-all-tlscheck-operator-metrics." + release + ".svc:8080");
 
         Issued ca = TestCertificates.ca("Chart IT Root").build();
@@ -330,63 +319,31 @@ class HelmChartIT {
 
     // --- helm ---
 
-    private record Run(int exitCode, String stdout, String stderr) {
-        String all() {
-            return stdout + stderr;
-        }
-    }
-
-    private static Run helm(List<String> args) {
+    private static ToolRun helm(List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(helm.toString());
         command.addAll(args);
         // helm's own cache, config and data stay in target/, away from the user's.
         Path home = WORK.resolve("helm-home").toAbsolutePath();
-        return run(command, Map.of("HELM_CACHE_HOME", home.resolve("cache").toString(),
+        return ToolRun.of(HELM_TIMEOUT, "", command, Map.of("HELM_CACHE_HOME", home.resolve("cache").toString(),
                 "HELM_CONFIG_HOME", home.resolve("config").toString(), "HELM_DATA_HOME", home.resolve("data").toString()));
-    }
-
-    private static Run run(List<String> command, Map<String, String> env) {
-        try {
-            Path out = Files.createTempFile(WORK, "run-", ".out");
-            Path err = Files.createTempFile(WORK, "run-", ".err");
-            try {
-                ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-                builder.environment().putAll(env);
-                Process process = builder.start();
-                if (!process.waitFor(HELM_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    process.destroyForcibly();
-                    fail(String.join(" ", command) + " did not finish within " + HELM_TIMEOUT + ":\n" + Files.readString(err));
-                }
-                return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
-            } finally {
-                Files.deleteIfExists(out);
-                Files.deleteIfExists(err);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String template(String release, String namespace, List<String> extra) {
         List<String> args = new ArrayList<>(List.of("template", release, CHART.toString(), "--namespace", namespace));
         args.addAll(extra);
-        Run template = helm(args);
+        ToolRun template = helm(args);
         assertThat(template.exitCode()).as(template.all()).isZero();
-        return template.stdout();
+        return template.out();
     }
 
-    private static Run install(String release, String namespace, List<String> extra) {
+    private static ToolRun install(String release, String namespace, List<String> extra) {
         List<String> args = new ArrayList<>(List.of("install", release, CHART.toString(), "--namespace", namespace,
                 "--kubeconfig", plane.kubeconfig().toString(), "--timeout", "60s"));
         args.addAll(extra);
-        Run install = helm(args);
+        ToolRun install = helm(args);
         assertThat(install.exitCode()).as(install.all()).isZero();
-        assertThat(install.stderr()).as("warnings from the API server").doesNotContain("unknown field");
+        assertThat(install.err()).as("warnings from the API server").doesNotContain("unknown field");
         return install;
     }
 

@@ -14,7 +14,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.tlscheck.testing.Commands;
 import io.tlscheck.testing.Helm;
 import io.tlscheck.testing.OperatorProcess;
 import io.tlscheck.testing.kube.ControlPlane;
@@ -43,13 +42,13 @@ final class ChartInstall {
 
     /** {@code helm template} with {@code --set} values, then {@code kubectl apply} of the result. */
     static ChartInstall install(ControlPlane plane, String namespace, String... setValues) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Helm.path(), "template", "tlscheck", CHART.toString(),
+        List<String> args = new ArrayList<>(List.of("template", "tlscheck", CHART.toString(),
                 "--namespace", namespace, "--include-crds"));
         for (String value : setValues) {
-            command.add("--set");
-            command.add(value);
+            args.add("--set");
+            args.add(value);
         }
-        String manifests = Commands.run(command);
+        String manifests = Helm.helm(args);
         Path file = Files.createTempFile(Path.of("target"), "chart-", ".yaml");
         Files.writeString(file, manifests);
         ControlPlane.Result applied = plane.kubectl("apply", "--server-side", "--force-conflicts", "-f", file.toString());

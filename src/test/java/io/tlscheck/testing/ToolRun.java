@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A finished run of an external command that was fed {@code stdin}: its exit code and output. */
@@ -14,6 +15,11 @@ public record ToolRun(int exitCode, String out, String err) {
 
     /** Runs {@code command} in the working directory; kills it and fails when it outlives {@code timeout}. */
     public static ToolRun of(Duration timeout, String stdin, List<String> command) {
+        return of(timeout, stdin, command, Map.of());
+    }
+
+    /** The same, with {@code environment} added to this JVM's. */
+    public static ToolRun of(Duration timeout, String stdin, List<String> command, Map<String, String> environment) {
         Path in = null;
         Path out = null;
         Path err = null;
@@ -22,8 +28,10 @@ public record ToolRun(int exitCode, String out, String err) {
             in = Files.writeString(Files.createTempFile("tool-in-", ".txt"), stdin);
             out = Files.createTempFile("tool-out-", ".txt");
             err = Files.createTempFile("tool-err-", ".txt");
-            Process process = new ProcessBuilder(command).redirectInput(in.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectInput(in.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 throw new IllegalStateException(String.join(" ", command) + " did not finish within " + timeout);
@@ -42,6 +50,19 @@ public record ToolRun(int exitCode, String out, String err) {
                 }
             }
         }
+    }
+
+    /** stdout, then stderr. */
+    public String all() {
+        return out + err;
+    }
+
+    /** This run, when it exited 0; otherwise an exception that names {@code what} and shows what it printed. */
+    public ToolRun succeeded(String what) {
+        if (exitCode != 0) {
+            throw new IllegalStateException(what + " failed (exit " + exitCode + "):\n" + all());
+        }
+        return this;
     }
 
     /** Line {@code index} (0-based) of stdout, or empty. */

@@ -1,10 +1,11 @@
 package io.tlscheck.testing.kube;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.List;
+
+import io.tlscheck.testing.ToolRun;
 
 /**
  * Which kubectl the tests run: the {@code tlscheck.kubectl} system property when set, else the
@@ -35,19 +36,7 @@ public final class Kubectl {
         if (override != null && !override.isBlank()) {
             return Path.of(override);
         }
-        try {
-            Process process = new ProcessBuilder("bash", "e2e/build-control-plane.sh", "--dir")
-                    .redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0) {
-                return Path.of(output);
-            }
-            return Path.of("/nonexistent");
-        } catch (IOException e) {
-            return Path.of("/nonexistent");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Path.of("/nonexistent");
-        }
+        ToolRun where = ToolRun.of(Duration.ofSeconds(30), "", List.of("bash", "e2e/build-control-plane.sh", "--dir"));
+        return where.exitCode() == 0 ? Path.of(where.out().strip()) : Path.of("/nonexistent");
     }
 }
