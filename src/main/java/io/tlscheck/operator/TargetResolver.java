@@ -18,6 +18,7 @@ import io.tlscheck.api.v1alpha1.ServiceTarget;
 import io.tlscheck.api.v1alpha1.TlsCheck;
 import io.tlscheck.api.v1alpha1.TlsCheckSpec;
 import io.tlscheck.engine.IpLiterals;
+import io.tlscheck.plan.SpecTranslator;
 
 /**
  * Turns a TlsCheck's target into endpoints: a host as given; a Service into each ready
@@ -53,7 +54,7 @@ public final class TargetResolver {
     }
 
     private Resolution host(TlsCheckSpec spec) {
-        int port = spec.getPort() == null ? HTTPS : spec.getPort();
+        int port = SpecTranslator.port(spec);
         // An IPv6 literal is bracketed, as in a URL: otherwise its last group reads like the port.
         String target = (spec.getHost().contains(":") ? "[" + spec.getHost() + "]" : spec.getHost()) + ":" + port;
         Optional<String> denied = policy.denyHost(spec.getHost());

@@ -26,6 +26,9 @@ import io.tlscheck.engine.TrustAnchors;
  * serves the operator, the sidecar and the CLI alike.
  */
 public final class SpecTranslator {
+    /** The port of a host target that names none. */
+    private static final int DEFAULT_PORT = 443;
+
     private SpecTranslator() {
     }
 
@@ -37,6 +40,11 @@ public final class SpecTranslator {
 
     public static Duration timeout(TlsCheckSpec spec) {
         return spec.getTimeout() == null ? SpecValidator.DEFAULT_TIMEOUT : Durations.parse(spec.getTimeout());
+    }
+
+    /** A host target's port: 443 unless the spec says otherwise. */
+    public static int port(TlsCheckSpec spec) {
+        return spec.getPort() == null ? DEFAULT_PORT : spec.getPort();
     }
 
     public static Duration interval(TlsCheckSpec spec) {

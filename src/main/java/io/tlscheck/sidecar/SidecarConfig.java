@@ -80,7 +80,7 @@ final class SidecarConfig {
     private static SidecarCheck toCheck(CheckKey key, ManifestEntry entry, List<X509Certificate> extraCas,
                                         ClientCertificateFiles client) {
         TlsCheckSpec spec = entry.check().getSpec();
-        int port = spec.getPort() == null ? 443 : spec.getPort();
+        int port = SpecTranslator.port(spec);
         String serverName = spec.getServerName() != null ? spec.getServerName()
                 : IpLiterals.isIpLiteral(spec.getHost()) ? null : spec.getHost();
         return new SidecarCheck(key, entry.location(), new Endpoint(spec.getHost(), port, serverName),

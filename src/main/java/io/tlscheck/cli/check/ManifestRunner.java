@@ -108,11 +108,11 @@ public final class ManifestRunner {
         if (spec.getIngress() != null) {
             return "ingress/" + spec.getIngress().getName();
         }
-        return spec.getHost() + ":" + (spec.getPort() == null ? 443 : spec.getPort());
+        return spec.getHost() + ":" + SpecTranslator.port(spec);
     }
 
     private static Endpoint endpoint(TlsCheckSpec spec) {
-        int port = spec.getPort() == null ? 443 : spec.getPort();
+        int port = SpecTranslator.port(spec);
         String serverName = spec.getServerName() != null ? spec.getServerName()
                 : IpLiterals.isIpLiteral(spec.getHost()) ? null : spec.getHost();
         return new Endpoint(spec.getHost(), port, serverName);
