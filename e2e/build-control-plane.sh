@@ -31,38 +31,8 @@ elif [[ $# -gt 0 ]]; then
   exit 2
 fi
 
-if ! command -v go >/dev/null; then
-  echo "build-control-plane: Go is not installed (needs the version named in $src/go.mod or newer)" >&2
-  exit 1
-fi
-
-# Hash of the module a binary is built from (with the build flags, below): a different hash
-# means the binary is stale.
-stamp_of() { (cd "$1" && shopt -s nullglob && cat go.mod go.sum ./*.go | sha256sum | cut -d' ' -f1); }
-
-# build <name> <module dir> <package> [go build flags...]
-build() {
-  local name=$1 dir=$2 pkg=$3
-  shift 3
-  local want
-  want=$(printf "%s\n" "$(stamp_of "$dir")" "$*" | sha256sum | cut -d" " -f1)
-  if [[ -x $out/$name && -f $out/.$name.stamp && $(cat "$out/.$name.stamp") == "$want" ]]; then
-    echo "build-control-plane: $name is up to date" >&2
-    return
-  fi
-  echo "build-control-plane: building $name from $dir (takes minutes on a cold Go cache)" >&2
-  local started=$SECONDS tmp="$out/.$name.tmp.$$"
-  # GOTOOLCHAIN=local: use the installed Go, never fetch another toolchain behind our back.
-  # CGO off, like the upstream release binaries: static, no C toolchain needed. No VCS stamp:
-  # the build must not depend on git or on the state of this checkout.
-  (cd "$dir" && GOTOOLCHAIN=local CGO_ENABLED=0 nice -n 19 go build -trimpath -buildvcs=false -o "$tmp" "$@" "$pkg")
-  mv -f "$tmp" "$out/$name"
-  echo "$want" >"$out/.$name.stamp"
-  echo "build-control-plane: built $name in $((SECONDS - started))s" >&2
-}
-
-mkdir -p "$out"
-trap 'rm -f "$out"/.*.tmp.$$' EXIT
+# shellcheck source=lib/stamped-go-build.sh
+source "$here/lib/stamped-go-build.sh"
 
 # What upstream's hack/lib/version.sh stamps in, so /version and kubectl report the release
 # rather than v0.0.0-master.
@@ -74,11 +44,11 @@ for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
   version_ldflags+=" -X $pkg.gitTreeState=clean -X $pkg.buildDate=1970-01-01T00:00:00Z"
 done
 
-build kube-apiserver "$src" . -ldflags "-s -w$version_ldflags"
-build etcd "$src/etcd" go.etcd.io/etcd/server/v3 -ldflags "-s -w"
+stamped_go_build "$out/kube-apiserver" "$src" . -ldflags "-s -w$version_ldflags"
+stamped_go_build "$out/etcd" "$src/etcd" go.etcd.io/etcd/server/v3 -ldflags "-s -w"
 
 # kubectl of the same release, so the directory is a complete toolbox and a fresh machine needs
-# no kubectl of its own (.ci/run puts this directory first on PATH).
-build kubectl "$src" k8s.io/kubernetes/cmd/kubectl -ldflags "-s -w$version_ldflags"
+# no kubectl of its own (the scripts and tests use it before any kubectl on PATH).
+stamped_go_build "$out/kubectl" "$src" k8s.io/kubernetes/cmd/kubectl -ldflags "-s -w$version_ldflags"
 
 echo "$out"

@@ -31,11 +31,6 @@ elif [[ $# -gt 0 ]]; then
   exit 2
 fi
 
-if ! command -v go >/dev/null; then
-  echo "build-helm: Go is not installed (needs the version named in $src/go.mod or newer)" >&2
-  exit 1
-fi
-
 # What helm's own Makefile stamps in: the release (else `helm version` says just "v3.22") and
 # the Kubernetes version of its client-go (v0.37 -> 1.37), which `helm template` and
 # `helm lint` assume for .Capabilities.KubeVersion when there is no cluster to ask.
@@ -46,24 +41,7 @@ for p in helm.sh/helm/v3/pkg/lint/rules helm.sh/helm/v3/pkg/chartutil; do
   ldflags+=" -X $p.k8sVersionMajor=1 -X $p.k8sVersionMinor=$minor"
 done
 
-want=$( (cd "$src" && cat go.mod go.sum && echo "$ldflags") | sha256sum | cut -d' ' -f1)
-if [[ -x $out/helm && -f $out/.helm.stamp && $(cat "$out/.helm.stamp") == "$want" ]]; then
-  echo "build-helm: helm $version is up to date" >&2
-  echo "$out/helm"
-  exit 0
-fi
-
-mkdir -p "$out"
-tmp="$out/.helm.tmp.$$"
-trap 'rm -f "$tmp"' EXIT
-echo "build-helm: building helm $version from $src (a minute or more on a cold Go cache)" >&2
-started=$SECONDS
-# GOTOOLCHAIN=local: use the installed Go, never fetch another toolchain behind our back.
-# -mod=readonly: go.sum is the pin; a module it does not list is an error, not a download.
-# CGO off, like upstream's release binaries. No VCS stamp: the build must not depend on git.
-(cd "$src" && GOTOOLCHAIN=local GOFLAGS=-mod=readonly CGO_ENABLED=0 \
-  nice -n 19 go build -trimpath -buildvcs=false -ldflags "$ldflags" -o "$tmp" "$pkg")
-mv -f "$tmp" "$out/helm"
-echo "$want" >"$out/.helm.stamp"
-echo "build-helm: built helm $version in $((SECONDS - started))s" >&2
+# shellcheck source=lib/stamped-go-build.sh
+source "$here/lib/stamped-go-build.sh"
+stamped_go_build "$out/helm" "$src" "$pkg" -ldflags "$ldflags"
 echo "$out/helm"

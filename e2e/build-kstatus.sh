@@ -24,22 +24,7 @@ elif [[ $# -gt 0 ]]; then
   exit 2
 fi
 
-# The binary is stale when the module (go.mod, go.sum, main.go) it was built from changed.
-want=$(cd "$src" && cat go.mod go.sum ./*.go | sha256sum | cut -d' ' -f1)
-if [[ -x $bin && -f $out/.kstatus.stamp && $(cat "$out/.kstatus.stamp") == "$want" ]]; then
-  echo "$bin"
-  exit 0
-fi
-if ! command -v go >/dev/null; then
-  echo "build-kstatus: Go is not installed (needs the version named in $src/go.mod or newer)" >&2
-  exit 1
-fi
-echo "build-kstatus: building kstatus from $src (cli-utils $version)" >&2
-mkdir -p "$out"
-tmp="$out/.kstatus.tmp.$$"
-trap 'rm -f "$tmp"' EXIT
-# Same choices as build-control-plane.sh: the installed Go only, static, no VCS stamp.
-(cd "$src" && GOTOOLCHAIN=local CGO_ENABLED=0 nice -n 19 go build -trimpath -buildvcs=false -o "$tmp" .)
-mv -f "$tmp" "$bin"
-echo "$want" >"$out/.kstatus.stamp"
+# shellcheck source=lib/stamped-go-build.sh
+source "$(dirname "$0")/lib/stamped-go-build.sh"
+stamped_go_build "$bin" "$src" .
 echo "$bin"
